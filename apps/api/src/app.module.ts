@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CatalogModule } from '@academie/server-catalog';
+import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-core';
+import { DatabaseModule } from '@academie/server-database';
+import { OutboxModule } from '@academie/server-outbox';
+import { SystemApiModule } from '@academie/server-system';
+
+/** The HTTP API: the module list and nothing else. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: JsonLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, logger),
+        DatabaseModule.forRoot('academie-api'),
+        OutboxModule,
+        SystemApiModule,
+        CatalogModule,
+      ],
+    };
+  }
+}

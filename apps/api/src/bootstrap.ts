@@ -1,0 +1,29 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type AppConfig, configureHttpApp, fastifyOptions, type JsonLogger } from '@academie/server-core';
+import { AppModule } from './app.module';
+
+/** Builds the API application (used by main.ts and by the integration tests). */
+export async function createApiApp(config: AppConfig, logger: JsonLogger): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, logger),
+    new FastifyAdapter(fastifyOptions),
+    { logger, bufferLogs: false, abortOnError: false },
+  );
+  configureHttpApp(app, logger);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Académie IA — API')
+      .setDescription("API de la plateforme de formation du plan « Osez l'IA ».")
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    useGlobalPrefix: false,
+  });
+  return app;
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { JsonLogger, loadConfigOrExit } from '@academie/server-core';
+import { WorkerModule } from './worker.module';
+
+const config = loadConfigOrExit();
+const logger = new JsonLogger('worker', config.LOG_LEVEL);
+process.on('unhandledRejection', (reason) =>
+  logger.event('error', 'unhandled rejection', { errorMessage: String((reason as Error)?.message ?? reason) }),
+);
+
+const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger });
+app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+await app.init();
+logger.event('info', 'worker started', { pid: process.pid });

@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-core';
+import { DatabaseModule } from '@academie/server-database';
+import { OutboxModule, OutboxWorkerModule } from '@academie/server-outbox';
+import { QueueModule, WorkerHostModule } from '@academie/server-queue';
+import { SystemWorkerModule } from '@academie/server-system';
+
+/** The worker: no HTTP server; the job processors and outbox handlers of the contexts. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, logger: JsonLogger): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(config, logger),
+        DatabaseModule.forRoot('academie-worker'),
+        QueueModule,
+        OutboxModule,
+        OutboxWorkerModule,
+        SystemWorkerModule,
+        WorkerHostModule,
+      ],
+    };
+  }
+}

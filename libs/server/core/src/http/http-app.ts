@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { HttpExceptionFilter, sendError } from '../errors/http-exception.filter';
+import type { JsonLogger } from '../logging/json-logger';
+import { requestContext } from '../logging/request-context';
+import { createValidationPipe } from './validation';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** Options for the Fastify adapter: request ids taken from `x-request-id` when well-formed, else generated. */
+export const fastifyOptions = {
+  genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+    const incoming = req.headers['x-request-id'];
+    return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  },
+  bodyLimit: 1_048_576,
+  logger: false,
+  trustProxy: true,
+} as const;
+
+/**
+ * The HTTP conventions shared by every Nest HTTP app of the platform: `/api` prefix, validation pipe,
+ * one error format (also for errors Fastify raises before Nest, such as malformed JSON), request ids
+ * in the logs and in the `x-request-id` header, and one access-log line per request without query strings.
+ */
+export function configureHttpApp(app: NestFastifyApplication, logger: JsonLogger): void {
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter(logger));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: request.id }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.event(
+      reply.statusCode >= 500 ? 'error' : 'info',
+      'request',
+      {
+        requestId: request.id,
+        method: request.method,
+        route: request.routeOptions?.url ?? 'unmatched',
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime),
+      },
+      'http',
+    );
+    done();
+  });
+  fastify.setErrorHandler((error, request, reply) => {
+    requestContext.run({ requestId: request.id }, () => sendError(reply, error, logger));
+  });
+}

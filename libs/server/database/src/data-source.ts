@@ -1,0 +1,48 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig, JsonLogger } from '@academie/server-core';
+import { Course } from '@academie/server-catalog';
+import { OutboxEvent } from '@academie/server-outbox';
+import { Ping, WorkerHeartbeat } from '@academie/server-system';
+import { Foundation1795593600000 } from './migrations/1795593600000-Foundation';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** Every entity of every context: the one schema shared by api and worker. */
+export const ENTITIES = [OutboxEvent, Ping, WorkerHeartbeat, Course];
+
+/** Migrations in order. Schema changes only through these; `synchronize` is never on. */
+export const MIGRATIONS = [Foundation1795593600000];
+
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+  logger?: JsonLogger,
+  applicationName = 'academie',
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    applicationName,
+    extra: {
+      max: config.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 30_000,
+      idle_in_transaction_session_timeout: 60_000,
+    },
+    // A pooled client killed while idle or checked out emits 'error': log it, never crash the process.
+    poolErrorHandler: (err: Error) =>
+      logger?.event('warn', 'postgres pool client error', { errorMessage: err.message }, 'database'),
+  };
+}
+
+export function createDataSource(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+  logger?: JsonLogger,
+  applicationName?: string,
+): DataSource {
+  return new DataSource(dataSourceOptions(config, logger, applicationName));
+}

@@ -1,0 +1,6 @@
+export * from './data-source';
+export * from './database.module';
+export * from './snake-naming.strategy';
+export * from './admin';
+export * from './seeds/seed';
+export { SEED_COURSES } from './seeds/catalog.seed-data';

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OutboxEventPayloads, OutboxEventType } from '@academie/contracts';
+
+/** Writes domain events into the outbox, inside the caller's transaction. */
+@Injectable()
+export class OutboxService {
+  /**
+   * Records an event in the same transaction as the change it describes: both commit or neither does.
+   * `manager` must be the transaction's EntityManager.
+   */
+  async record<T extends OutboxEventType>(manager: EntityManager, type: T, payload: OutboxEventPayloads[T]): Promise<string> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`outbox event ${type} must be recorded inside a transaction`);
+    }
+    const [row] = await manager.query(`INSERT INTO outbox_event (type, payload) VALUES ($1, $2) RETURNING id`, [
+      type,
+      JSON.stringify(payload),
+    ]);
+    return String(row.id);
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { type Job, Worker } from 'bullmq';
+import { JOB_NAMES, JOB_QUEUE, type JobName, type QueueName } from '@academie/contracts';
+import { AppConfig, JsonLogger } from '@academie/server-core';
+import { JOB_PROCESSOR, type JobHandler } from './job-processor';
+import { createRedis } from './redis';
+
+/**
+ * Runs one BullMQ worker per queue and dispatches each job to the processor of its name. Refuses to start
+ * when a job name has no processor or two. On shutdown: takes no new job, lets running ones finish, closes.
+ */
+@Injectable()
+export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly processors = new Map<JobName, JobHandler>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly config: AppConfig,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  onModuleInit(): void {
+    const found = new Map<string, string[]>();
+    for (const wrapper of this.discovery.getProviders()) {
+      if (!wrapper.instance || !wrapper.metatype) continue;
+      const name = Reflect.getMetadata(JOB_PROCESSOR, wrapper.metatype) as JobName | undefined;
+      if (!name) continue;
+      found.set(name, [...(found.get(name) ?? []), wrapper.name]);
+      this.processors.set(name, wrapper.instance as JobHandler);
+    }
+    const problems: string[] = [];
+    for (const name of JOB_NAMES) {
+      const owners = found.get(name) ?? [];
+      if (owners.length !== 1) problems.push(`${name}: ${owners.length} processors (${owners.join(', ') || 'none'})`);
+    }
+    for (const name of found.keys()) {
+      if (!(JOB_NAMES as readonly string[]).includes(name)) problems.push(`${name}: unknown job name`);
+    }
+    if (problems.length) throw new Error(`job processors misconfigured: ${problems.join('; ')}`);
+  }
+
+  onApplicationBootstrap(): void {
+    const queues = new Set<QueueName>(JOB_NAMES.map((name) => JOB_QUEUE[name]));
+    for (const queueName of queues) {
+      const connection = createRedis(this.config.REDIS_URL, 'worker', (error) =>
+        this.logger.event('warn', 'redis connection error', { queue: queueName, errorMessage: error.message }, 'worker'),
+      );
+      const worker = new Worker(queueName, (job: Job) => this.dispatch(job), {
+        connection,
+        prefix: this.config.REDIS_PREFIX,
+        concurrency: this.config.WORKER_CONCURRENCY,
+        autorun: true,
+      });
+      worker.on('error', (error) =>
+        this.logger.event('warn', 'worker error', { queue: queueName, errorMessage: error.message }, 'worker'),
+      );
+      worker.on('failed', (job, error) =>
+        this.logger.event(
+          'warn',
+          'job failed',
+          { queue: queueName, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, errorMessage: error.message },
+          'worker',
+        ),
+      );
+      this.workers.push(worker);
+    }
+    this.logger.event('info', 'job workers started', { queues: [...queues], jobs: [...this.processors.keys()] }, 'worker');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((worker) => worker.close()));
+  }
+
+  private async dispatch(job: Job): Promise<unknown> {
+    const processor = this.processors.get(job.name as JobName);
+    if (!processor) throw new Error(`no processor for job ${job.name}`);
+    const started = performance.now();
+    const result = await processor.process(job.data, job);
+    this.logger.event(
+      'debug',
+      'job done',
+      { job: job.name, jobId: job.id, durationMs: Math.round(performance.now() - started) },
+      'worker',
+    );
+    return result;
+  }
+}

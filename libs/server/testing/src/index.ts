@@ -1,0 +1,4 @@
+export * from './run';
+export * from './cleanup';
+export * from './test-environment';
+export * from './own-servers';

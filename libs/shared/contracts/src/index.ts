@@ -1,0 +1,6 @@
+export * from './reference';
+export * from './siren';
+export * from './catalog';
+export * from './errors';
+export * from './system';
+export * from './jobs';
