@@ -9,7 +9,8 @@ export async function createApiApp(config: AppConfig, logger: JsonLogger): Promi
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, logger),
     new FastifyAdapter(fastifyOptions),
-    { logger, bufferLogs: false, abortOnError: false },
+    // JSON only: Fastify's own JSON parser; no form or plain-text bodies (415 in the error format).
+    { logger, bufferLogs: false, abortOnError: false, bodyParser: false },
   );
   configureHttpApp(app, logger);
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { JsonLogger, loadConfigOrExit } from '@academie/server-core';
+import { JsonLogger, exitGracefullyOn, loadConfigOrExit } from '@academie/server-core';
 import { createApiApp } from './bootstrap';
 
 const config = loadConfigOrExit();
@@ -9,5 +9,6 @@ process.on('unhandledRejection', (reason) =>
 );
 
 const app = await createApiApp(config, logger);
+exitGracefullyOn(() => app.close(), logger);
 await app.listen({ port: config.API_PORT, host: config.API_HOST });
 logger.event('info', 'api listening', { url: `http://${config.API_HOST}:${config.API_PORT}/api` });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { JsonLogger, loadConfigOrExit } from '@academie/server-core';
+import { JsonLogger, exitGracefullyOn, loadConfigOrExit } from '@academie/server-core';
 import { WorkerModule } from './worker.module';
 
 const config = loadConfigOrExit();
@@ -10,6 +10,6 @@ process.on('unhandledRejection', (reason) =>
 );
 
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger });
-app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+exitGracefullyOn(() => app.close(), logger);
 await app.init();
 logger.event('info', 'worker started', { pid: process.pid });

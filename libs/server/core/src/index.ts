@@ -7,3 +7,4 @@ export * from './errors/error-body';
 export * from './errors/http-exception.filter';
 export * from './http/validation';
 export * from './http/http-app';
+export * from './process/graceful-shutdown';

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_QUEUE, type JobName, type JobPayloads, type QueueName, QUEUES } from '@academie/contracts';
@@ -16,7 +16,7 @@ const VALID_JOB_ID = /^(?!\d+$)[^:]{1,200}$/;
 
 /** The queues of the platform, on one shared connection, under the configured key prefix. */
 @Injectable()
-export class QueueRegistry implements OnModuleDestroy {
+export class QueueRegistry implements OnApplicationShutdown {
   readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
 
@@ -73,7 +73,8 @@ export class QueueRegistry implements OnModuleDestroy {
     );
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Last step of shutdown, after relays and workers stopped (they stop in onModuleDestroy). */
+  async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.connection.disconnect();
   }

@@ -1,4 +1,5 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
 import { JOB_NAMES, JOB_QUEUE, type JobName, type QueueName } from '@academie/contracts';
@@ -11,9 +12,10 @@ import { createRedis } from './redis';
  * when a job name has no processor or two. On shutdown: takes no new job, lets running ones finish, closes.
  */
 @Injectable()
-export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly processors = new Map<JobName, JobHandler>();
   private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -47,6 +49,7 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, OnAppli
       const connection = createRedis(this.config.REDIS_URL, 'worker', (error) =>
         this.logger.event('warn', 'redis connection error', { queue: queueName, errorMessage: error.message }, 'worker'),
       );
+      this.connections.push(connection);
       const worker = new Worker(queueName, (job: Job) => this.dispatch(job), {
         connection,
         prefix: this.config.REDIS_PREFIX,
@@ -69,8 +72,10 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, OnAppli
     this.logger.event('info', 'job workers started', { queues: [...queues], jobs: [...this.processors.keys()] }, 'worker');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** First step of shutdown: take no new job, let running ones finish, then close our connections. */
+  async onModuleDestroy(): Promise<void> {
     await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    for (const connection of this.connections) connection.disconnect();
   }
 
   private async dispatch(job: Job): Promise<unknown> {

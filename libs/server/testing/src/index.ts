@@ -1,4 +1,3 @@
 export * from './run';
-export * from './cleanup';
 export * from './test-environment';
 export * from './own-servers';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig, JsonLogger } from '@academie/server-core';
 
 /** The worker's sign of life, written to PostgreSQL every few seconds and read by `GET /api/health/worker`. */
 @Injectable()
-export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HeartbeatService implements OnApplicationBootstrap, OnModuleDestroy {
   readonly workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   private readonly startedAt = new Date();
   private timer: NodeJS.Timeout | undefined;
@@ -23,7 +23,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     this.timer = setInterval(() => void this.beat(), this.config.WORKER_HEARTBEAT_INTERVAL_MS);
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
     clearInterval(this.timer);
   }
 

@@ -1,0 +1,44 @@
+// Vite configuration of the web app. Run from the repository root through scripts/build-web.mjs
+// (production build) or `npx vite --config apps/web/vite.config.ts` (development server).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const appDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(appDir, '..', '..');
+
+// Workspace aliases come from tsconfig.base.json, as for the type-checker. The web resolves the shared
+// contracts and its own libs only: a server lib imported by mistake fails the build instead of
+// dragging TypeORM or NestJS into the browser bundle.
+const tsconfig = JSON.parse(readFileSync(join(repoRoot, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
+const webAliases = Object.fromEntries(
+  Object.entries(tsconfig.compilerOptions.paths)
+    .filter(([alias]) => alias === '@academie/contracts' || alias.startsWith('@academie/web-'))
+    .map(([alias, [target]]) => [alias, join(repoRoot, target ?? '')]),
+);
+
+export default defineConfig({
+  root: appDir,
+  plugins: [react()],
+  resolve: { alias: webAliases },
+  build: {
+    outDir: join(repoRoot, 'dist', 'web'),
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 4200,
+    strictPort: true,
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+    },
+  },
+  preview: {
+    port: 4300,
+  },
+});

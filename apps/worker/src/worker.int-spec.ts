@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { type AppConfig, CoreModule } from '@academie/server-core';
+import { DatabaseModule } from '@academie/server-database';
+import { OutboxRelay } from '@academie/server-outbox';
+import { QueueModule, QueueRegistry } from '@academie/server-queue';
+import { MemoryLogger, OwnRedis, createTestDatabase, eventually, testConfig } from '@academie/server-testing';
+import { WorkerModule } from './worker.module';
+
+/** The relay alone, without job workers: it hands events to Redis and nobody consumes them. */
+@Module({})
+class RelayOnlyModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: RelayOnlyModule,
+      imports: [CoreModule.forRoot(config, new MemoryLogger()), DatabaseModule.forRoot('test-relay'), QueueModule],
+      providers: [OutboxRelay],
+    };
+  }
+}
+
+async function startWorker(config: AppConfig, logger = new MemoryLogger('worker')): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger });
+  await app.init();
+  return app;
+}
+
+/** What the API does: a ping and its outbox event in one transaction. */
+async function writePing(db: pg.Client): Promise<string> {
+  await db.query('BEGIN');
+  const { rows } = await db.query(`INSERT INTO system_ping DEFAULT VALUES RETURNING id`);
+  await db.query(`INSERT INTO outbox_event (type, payload) VALUES ('system.ping', $1)`, [JSON.stringify({ pingId: rows[0].id })]);
+  await db.query('COMMIT');
+  return rows[0].id;
+}
+
+const pingDone = async (db: pg.Client, id: string) =>
+  (await db.query(`SELECT handled_at FROM system_ping WHERE id = $1`, [id])).rows[0]?.handled_at != null;
+
+describe('worker', () => {
+  let db: pg.Client;
+  let databaseUrl: string;
+
+  beforeEach(async () => {
+    databaseUrl = await createTestDatabase();
+    db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+  });
+  afterEach(async () => {
+    await db.end();
+  });
+
+  it('handles a ping through the outbox and beats', async () => {
+    const worker = await startWorker(testConfig({ DATABASE_URL: databaseUrl }));
+    try {
+      const id = await writePing(db);
+      await eventually(() => pingDone(db, id));
+      const { rows } = await db.query(`SELECT processed_at, attempts, last_error FROM outbox_event`);
+      expect(rows).toEqual([{ processed_at: expect.any(Date), attempts: 1, last_error: null }]);
+      const beats = await db.query(`SELECT count(*)::int AS n FROM worker_heartbeat WHERE beat_at > now() - interval '5 seconds'`);
+      expect(beats.rows[0].n).toBe(1);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('closes each event exactly once with two workers side by side', async () => {
+    const config = testConfig({ DATABASE_URL: databaseUrl });
+    const [a, b] = await Promise.all([startWorker(config), startWorker(config)]);
+    try {
+      const ids = await Promise.all(Array.from({ length: 60 }, () => writePing(db)));
+      await eventually(async () => {
+        const { rows } = await db.query(`SELECT count(*)::int AS open FROM outbox_event WHERE processed_at IS NULL`);
+        return rows[0].open === 0;
+      }, 20_000);
+      const { rows } = await db.query(`SELECT attempts, count(*)::int AS n FROM outbox_event GROUP BY attempts`);
+      expect(rows).toEqual([{ attempts: 1, n: ids.length }]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('refuses to deliver an event twice: a second job for a closed event changes nothing', async () => {
+    const config = testConfig({ DATABASE_URL: databaseUrl });
+    const worker = await startWorker(config);
+    try {
+      const id = await writePing(db);
+      await eventually(() => pingDone(db, id));
+      const before = await db.query(`SELECT handled_at FROM system_ping WHERE id = $1`, [id]);
+      const queues = worker.get(QueueRegistry);
+      const { rows } = await db.query(`SELECT id FROM outbox_event`);
+      // A job under a new id for the same event (as after Redis forgot the first one): the event is closed already.
+      await queues.enqueue('outbox.deliver', { eventId: String(rows[0].id) }, { jobId: `outbox-${rows[0].id}-again` });
+      await eventually(async () => (await queues.queue('outbox').getCompletedCount()) >= 2);
+      const after = await db.query(`SELECT handled_at FROM system_ping WHERE id = $1`, [id]);
+      expect(after.rows[0].handled_at).toEqual(before.rows[0].handled_at);
+      expect((await db.query(`SELECT attempts FROM outbox_event`)).rows[0].attempts).toBe(1);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  describe('with a Redis of its own', () => {
+    let redis: OwnRedis;
+    beforeAll(async () => {
+      redis = await OwnRedis.start();
+    });
+    afterAll(async () => {
+      await redis.destroy();
+    });
+
+    it('loses no ping when Redis is flushed between the relay and the handling', async () => {
+      const config = testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, OUTBOX_REDELIVER_AFTER_MS: '1000' });
+      const id = await writePing(db);
+
+      // Relay only: the job sits in Redis, no worker consumes it yet.
+      const relayOnly = await NestFactory.createApplicationContext(RelayOnlyModule.forRoot(config), { logger: false });
+      const client = new Redis(redis.url);
+      try {
+        await eventually(async () => (await client.keys(`${config.REDIS_PREFIX}:outbox:outbox-*`)).length > 0);
+      } finally {
+        await relayOnly.close();
+      }
+      await client.flushall();
+      expect(await client.dbsize()).toBe(0);
+      client.disconnect();
+
+      const worker = await startWorker(config);
+      try {
+        await eventually(() => pingDone(db, id), 15_000);
+        const { rows } = await db.query(`SELECT relay_count, attempts FROM outbox_event`);
+        expect(rows[0].relay_count).toBeGreaterThanOrEqual(2); // enqueued again under the same id after the delay
+        expect(rows[0].attempts).toBe(1);
+      } finally {
+        await worker.close();
+      }
+    });
+  });
+});
