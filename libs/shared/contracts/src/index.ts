@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './errors';
 export * from './system';
 export * from './jobs';
+export * from './identity';
