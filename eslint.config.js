@@ -42,8 +42,9 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:app', 'type:data-access', 'type:feature', 'type:util', 'type:contracts'],
             },
             {
+              // type:testing only from test files: see the no-restricted-imports rule below.
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:contracts', 'type:testing'],
             },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
           ],
@@ -58,6 +59,14 @@ export default tseslint.config(
           message: 'Read configuration through AppConfig (libs/server/core), validated once at start.',
         },
       ],
+    },
+  },
+  {
+    // Test helpers never ship: only test files may import them.
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'libs/**/*.tsx'],
+    ignores: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', 'libs/server/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@academie/server-testing', message: 'Test helpers are for test files only.' }] }],
     },
   },
   {

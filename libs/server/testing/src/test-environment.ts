@@ -1,4 +1,4 @@
-import { AppConfig, JsonLogger, loadConfig } from '@academie/server-core';
+import { type AppConfig, JsonLogger, loadConfig } from '@academie/server-core';
 import { ensureDatabase } from '@academie/server-database';
 import {
   SHARED_POSTGRES_URL,
