@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { SignJWT, decodeJwt, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import Provider from 'oidc-provider';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { freePort } from './own-servers';
 
 export interface TestOidcAccount {
@@ -77,14 +77,14 @@ export async function startTestOidcProvider(options: {
       return { accountId: sub, claims: async () => ({ ...account }) };
     },
     // Consent is implied: the grant holds every scope the client asked for.
-    loadExistingGrant: async (ctx: any) => {
-      const grant = new ctx.oidc.provider.Grant({ accountId: ctx.oidc.session.accountId, clientId: ctx.oidc.client.clientId });
-      grant.addOIDCScope(ctx.oidc.params.scope ?? 'openid');
+    loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
+      const grant = new ctx.oidc.provider.Grant({ accountId: ctx.oidc.session?.accountId, clientId: ctx.oidc.client?.clientId });
+      grant.addOIDCScope(String(ctx.oidc.params?.scope ?? 'openid'));
       await grant.save();
       return grant;
     },
     ttl: { AccessToken: 300, AuthorizationCode: 60, IdToken: 300, Interaction: 300, Session: 300, Grant: 300 },
-  } as any);
+  } satisfies Configuration);
   const callback = provider.callback();
 
   async function interaction(req: IncomingMessage, res: ServerResponse): Promise<void> {
