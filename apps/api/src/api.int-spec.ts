@@ -190,3 +190,14 @@ describe('OpenAPI', () => {
     );
   });
 });
+
+describe('security headers', () => {
+  it('forbids framing, sniffing, caching and any active content on API answers', async () => {
+    const { headers } = await call({ url: '/api/courses?limit=1' });
+    expect(headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(headers['cache-control']).toBe('no-store');
+  });
+});

@@ -34,6 +34,22 @@ export function configureHttpApp(app: NestFastifyApplication, logger: JsonLogger
     reply.header('x-request-id', request.id);
     requestContext.run({ requestId: request.id }, done);
   });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const docs = request.url.startsWith('/api/docs');
+    reply.header(
+      'content-security-policy',
+      docs
+        ? "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+        : "default-src 'none'; frame-ancestors 'none'",
+    );
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
+    // Answers may hold personal data: no shared cache keeps them unless a route says otherwise.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.event(
       reply.statusCode >= 500 ? 'error' : 'info',
