@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/key-store';
 export * from './core.module';
 export * from './logging/json-logger';
 export * from './logging/request-context';

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { loadOrCreateSecret } from './key-store';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -85,6 +87,122 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   SERVICE_NAME?: string;
+
+  /**
+   * Local data folder of a developer machine (relative to the working directory): generated development
+   * keys live in `<DATA_DIR>/keys/`. Ignored by git. Never used in production, where keys are given.
+   */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = '.data';
+
+  /**
+   * HS256 key of the access tokens (JWT), used for nothing else; at least 32 characters. Required in
+   * production (`openssl rand -base64 48`). In development and test, when absent, the API generates one at
+   * first start and keeps it in `<DATA_DIR>/keys/auth-jwt-secret` (mode 0600), shared by local processes.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  @MaxLength(512)
+  AUTH_JWT_SECRET?: string;
+
+  /** Lifetime of an access token, in seconds (15 minutes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  AUTH_ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token (and of its cookie), in days; each refresh issues a new one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  AUTH_REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /**
+   * Where the worker sends e-mails: `smtp://host:port` (or `smtps://user:pass@host:port`). A `file:` URL
+   * (`file:///abs/dir` or `file:.data/mail`) writes each message as a `.eml` file there instead (development).
+   */
+  @Matches(/^(smtps?:\/\/[^\s]+|file:[^\s]+)$/, { message: 'must be an smtp://, smtps:// or file: URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /** Sender of every e-mail. */
+  @IsString()
+  @Matches(/<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/, { message: 'must be an address or "Name <address>"' })
+  MAIL_FROM = "Académie de l'IA <ne-pas-repondre@academie-ia.gouv.fr>";
+
+  /**
+   * Rate limits of the sign-in routes, counted in Redis (shared by every API process) over fixed windows
+   * and checked before any password hashing. A request beyond a limit answers 429 with `Retry-After`.
+   * Window of the login, refresh and token limits, in seconds (15 minutes).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WINDOW_SECONDS = 900;
+
+  /** Login attempts per account (e-mail) per window, whatever their outcome. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_PER_ACCOUNT = 10;
+
+  /** Login attempts per client IP per window (higher: offices and schools share an address). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_PER_IP = 50;
+
+  /** Refreshes per client IP per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REFRESH_PER_IP = 300;
+
+  /** Uses of e-mailed tokens (verification, password reset) and password changes per IP (or account) per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_TOKEN_PER_IP = 30;
+
+  /** Registrations per client IP per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_PER_IP = 20;
+
+  /** E-mails a visitor can trigger to one address (sign-up, resend, forgotten password) per mail window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MAIL_PER_ADDRESS = 5;
+
+  /** Requests that send e-mails (resend, forgotten password) per client IP per mail window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MAIL_PER_IP = 20;
+
+  /** Window of the two e-mail limits above, in seconds (1 hour). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MAIL_WINDOW_SECONDS = 3600;
+}
+
+/** Secrets a process needs; each is required in production and generated once per machine elsewhere. */
+export type ProcessSecret = 'AUTH_JWT_SECRET';
+
+const SECRET_FILES: Record<ProcessSecret, string> = { AUTH_JWT_SECRET: 'auth-jwt-secret' };
+
+export interface LoadConfigOptions {
+  /**
+   * The secrets this process uses (the API: `AUTH_JWT_SECRET`). Missing in production: a ConfigError.
+   * Missing in development or test: read from, or generated once into, `<DATA_DIR>/keys/`.
+   */
+  secrets?: ProcessSecret[];
 }
 
 export class ConfigError extends Error {
@@ -98,11 +216,11 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates the configuration; throws a ConfigError naming the first wrong variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env, options: LoadConfigOptions = {}): AppConfig {
   const defaults = new AppConfig();
   const known = Object.keys(defaults) as (keyof AppConfig)[];
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'SERVICE_NAME']) {
+  for (const key of [...known, 'SERVICE_NAME', 'AUTH_JWT_SECRET']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -111,17 +229,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (errors.length > 0) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(first.property, `(${JSON.stringify(String(first.value))}) ${reason}`);
+    const shown = SECRET_NAMES.has(first.property) ? '(secret)' : `(${JSON.stringify(String(first.value))})`;
+    throw new ConfigError(first.property, `${shown} ${reason}`);
+  }
+  for (const secret of options.secrets ?? []) {
+    if (config[secret]) continue;
+    if (config.NODE_ENV === 'production') {
+      throw new ConfigError(secret, 'is required in production (at least 32 characters, e.g. openssl rand -base64 48)');
+    }
+    config[secret] = loadOrCreateSecret(join(config.DATA_DIR, 'keys', SECRET_FILES[secret]));
   }
   return config;
 }
 
+const SECRET_NAMES = new Set<string>(Object.keys(SECRET_FILES));
+
 /**
- * For entry points: loads the configuration or stops the process with one clear line naming the variable.
+ * For entry points: loads the configuration from the environment, with the secrets this process uses, or stops
+ * the process with one clear line naming the variable.
  */
-export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfigOrExit(options: LoadConfigOptions & { env?: Record<string, string | undefined> } = {}): AppConfig {
   try {
-    return loadConfig(env);
+    return loadConfig(options.env ?? process.env, options);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -5,6 +5,9 @@ import type { ErrorDetail } from '@academie/contracts';
  * in one map (see `defineErrors`), so that one place decides what the client sees.
  */
 export class DomainError extends Error {
+  /** Response headers that go with the error, such as `Retry-After` on a 429. */
+  readonly headers: Record<string, string> = {};
+
   constructor(
     readonly code: string,
     readonly status: number,
@@ -13,6 +16,11 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.headers, headers);
+    return this;
   }
 }
 

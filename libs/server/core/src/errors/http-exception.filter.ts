@@ -80,6 +80,9 @@ export function sendError(reply: ReplyLike, exception: unknown, logger: JsonLogg
     const err = exception instanceof Error ? exception : new Error(String(exception));
     logger.event('error', 'unexpected error', { err: err.name, errorMessage: err.message, stack: err.stack }, 'http');
   }
+  if (exception instanceof DomainError) {
+    for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
+  }
   const requestId = requestContext.requestId;
   if (requestId) reply.header('x-request-id', requestId);
   reply.header('content-type', 'application/json; charset=utf-8');
