@@ -1,9 +1,22 @@
+import { AuthProvider } from '@academie/web-data-access';
 import { CatalogPage } from '@academie/web-feature-catalog';
+import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AccessibilityPage } from './accessibility-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
+
+// The account pages are one chunk, fetched on the first visit to one of them: the catalogue, the
+// learner's first page, does not carry them.
+const account = () => import('@academie/web-feature-account');
+const SignUpPage = lazy(() => account().then((m) => ({ default: m.SignUpPage })));
+const VerifyEmailPage = lazy(() => account().then((m) => ({ default: m.VerifyEmailPage })));
+const SignInPage = lazy(() => account().then((m) => ({ default: m.SignInPage })));
+const SsoLandingPage = lazy(() => account().then((m) => ({ default: m.SsoLandingPage })));
+const ForgotPasswordPage = lazy(() => account().then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => account().then((m) => ({ default: m.ResetPasswordPage })));
+const ProfilePage = lazy(() => account().then((m) => ({ default: m.ProfilePage })));
 
 const router = createBrowserRouter([
   {
@@ -12,11 +25,22 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <CatalogPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
+      { path: 'inscription', element: <SignUpPage /> },
+      { path: 'verifier-email', element: <VerifyEmailPage /> },
+      { path: 'connexion', element: <SignInPage /> },
+      { path: 'connexion/sso', element: <SsoLandingPage /> },
+      { path: 'mot-de-passe-oublie', element: <ForgotPasswordPage /> },
+      { path: 'reinitialiser-mot-de-passe', element: <ResetPasswordPage /> },
+      { path: 'mon-profil', element: <ProfilePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
 
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <AuthProvider>
+      <RouterProvider router={router} />
+    </AuthProvider>
+  );
 }

@@ -1,8 +1,11 @@
+import { signInPath, useAuth } from '@academie/web-data-access';
+import { fr } from '@codegouvfr/react-dsfr';
 import { Display, headerFooterDisplayItem } from '@codegouvfr/react-dsfr/Display';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
-import { Header } from '@codegouvfr/react-dsfr/Header';
+import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
-import { Outlet, useLocation } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
 
 const brandTop = (
   <>
@@ -14,8 +17,55 @@ const brandTop = (
 
 const homeLinkProps = { to: '/', title: "Accueil - Académie de l'IA" };
 
+function useAccountItems(): HeaderProps.QuickAccessItem[] {
+  const { status, logout } = useAuth();
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+
+  if (status === 'loading') return [];
+  if (status === 'authenticated') {
+    return [
+      { iconId: 'fr-icon-account-circle-line', text: 'Mon profil', linkProps: { to: '/mon-profil' } },
+      {
+        iconId: 'fr-icon-logout-box-r-line',
+        text: 'Se déconnecter',
+        buttonProps: {
+          onClick: () => {
+            logout()
+              .catch(() => undefined)
+              .finally(() => navigate('/'));
+          },
+        },
+      },
+    ];
+  }
+  return [
+    // Back to this page after signing in (signInPath drops the account pages themselves).
+    { iconId: 'fr-icon-account-circle-line', text: 'Se connecter', linkProps: { to: signInPath(`${pathname}${search}`) } },
+    { iconId: 'fr-icon-add-circle-line', text: 'Créer un compte', linkProps: { to: '/inscription' } },
+  ];
+}
+
+/**
+ * After a navigation inside the app, the focus goes to the main content, as after a page load: a
+ * keyboard or screen reader user starts reading the new page instead of staying on the link they
+ * followed (RGAA 12.x, single-page applications).
+ */
+function useFocusMainOnNavigation(): void {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    window.scrollTo(0, 0);
+    document.getElementById('contenu')?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
 export function Layout() {
   const { pathname } = useLocation();
+  const accountItems = useAccountItems();
+  useFocusMainOnNavigation();
 
   return (
     <>
@@ -31,7 +81,7 @@ export function Layout() {
         homeLinkProps={homeLinkProps}
         serviceTitle="Académie de l'IA"
         serviceTagline="Se former à l'intelligence artificielle avec le plan « Osez l'IA »"
-        quickAccessItems={[headerFooterDisplayItem]}
+        quickAccessItems={[...accountItems, headerFooterDisplayItem]}
         navigation={[
           {
             text: 'Catalogue des formations',
@@ -41,7 +91,15 @@ export function Layout() {
         ]}
       />
       <main id="contenu" role="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense
+          fallback={
+            <div className={fr.cx('fr-container', 'fr-py-6w')}>
+              <p role="status">Chargement de la page…</p>
+            </div>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </main>
       <Footer
         id="pied-de-page"
