@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CatalogModule } from '@academie/server-catalog';
 import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-core';
 import { DatabaseModule } from '@academie/server-database';
+import { IdentityModule } from '@academie/server-identity';
 import { OutboxModule } from '@academie/server-outbox';
+import { RequestRedisModule } from '@academie/server-queue';
 import { SystemApiModule } from '@academie/server-system';
 
 /** The HTTP API: the module list and nothing else. */
@@ -14,7 +16,9 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, logger),
         DatabaseModule.forRoot('academie-api'),
+        RequestRedisModule,
         OutboxModule,
+        IdentityModule,
         SystemApiModule,
         CatalogModule,
       ],

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +13,8 @@ export async function createApiApp(config: AppConfig, logger: JsonLogger): Promi
     // JSON only: Fastify's own JSON parser; no form or plain-text bodies (415 in the error format).
     { logger, bufferLogs: false, abortOnError: false, bodyParser: false },
   );
+  // Cookies first: the refresh and CSRF cookies of the auth routes are parsed in an onRequest hook.
+  await app.register(fastifyCookie);
   configureHttpApp(app, logger);
 
   const document = SwaggerModule.createDocument(
@@ -20,6 +23,8 @@ export async function createApiApp(config: AppConfig, logger: JsonLogger): Promi
       .setTitle('Académie IA — API')
       .setDescription("API de la plateforme de formation du plan « Osez l'IA ».")
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token of POST /api/auth/login' })
+      .addCookieAuth('academie_refresh', { type: 'apiKey', in: 'cookie', name: 'academie_refresh' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, {

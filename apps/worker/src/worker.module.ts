@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-core';
 import { DatabaseModule } from '@academie/server-database';
+import { MailWorkerModule } from '@academie/server-mail';
 import { OutboxModule, OutboxWorkerModule } from '@academie/server-outbox';
 import { QueueModule, WorkerHostModule } from '@academie/server-queue';
 import { SystemWorkerModule } from '@academie/server-system';
@@ -18,6 +19,7 @@ export class WorkerModule {
         OutboxModule,
         OutboxWorkerModule,
         SystemWorkerModule,
+        MailWorkerModule,
         WorkerHostModule,
       ],
     };

@@ -5,3 +5,4 @@ export * from './queue.module';
 export * from './job-processor';
 export * from './worker-host';
 export * from './worker-host.module';
+export * from './request-redis';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type AppConfig, JsonLogger, loadConfig } from '@academie/server-core';
 import { ensureDatabase } from '@academie/server-database';
 import {
@@ -27,7 +28,10 @@ export async function createTestDatabase(serverUrl = SHARED_POSTGRES_URL): Promi
   }
 }
 
-/** Configuration for a test: its own database and Redis prefix, fast timers. */
+/** The access-token key of this test process: generated, never committed; tests that forge tokens use it. */
+export const TEST_JWT_SECRET = randomBytes(32).toString('base64url');
+
+/** Configuration for a test: its own database and Redis prefix, fast timers, a generated JWT key. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
@@ -39,6 +43,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     WORKER_STALE_AFTER_SECONDS: '2',
     DATABASE_POOL_SIZE: '4',
     LOG_LEVEL: 'debug',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
     ...overrides,
   });
 }

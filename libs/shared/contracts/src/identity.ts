@@ -158,3 +158,47 @@ export interface AuditLogEntry {
   targetId: string | null;
   details: Record<string, unknown>;
 }
+
+/** Answer of `POST /api/auth/verify-email`. */
+export interface VerifyEmailResponse {
+  verified: true;
+}
+
+/** Body of `POST /api/auth/verify-email/resend` and `POST /api/auth/password/forgot`. */
+export interface EmailOnlyRequest {
+  email: string;
+}
+
+/** Body of `POST /api/admin/users/:id/roles`. */
+export interface GrantRoleRequest {
+  role: Role;
+}
+
+export interface AdminUserListQuery {
+  /** Part of an e-mail, a first name or a last name (case-insensitive). */
+  q?: string;
+  cursor?: string;
+  /** 1 to 100, 20 by default. */
+  limit?: number;
+}
+
+export interface AuditLogQuery {
+  action?: string;
+  actorId?: string;
+  targetId?: string;
+  cursor?: string;
+  /** 1 to 100, 50 by default. */
+  limit?: number;
+}
+
+export interface AuditLogList {
+  items: AuditLogEntry[];
+  nextCursor: string | null;
+}
+
+/** Answer of `GET /api/me/export`: what each context holds about the person, by context. */
+export interface PersonalDataExport {
+  exportedAt: string;
+  userId: string;
+  contexts: Record<string, { description: string; data: unknown }>;
+}

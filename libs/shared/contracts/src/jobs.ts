@@ -9,9 +9,11 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** Domain events written to the transactional outbox, with their payloads. */
 export interface OutboxEventPayloads {
   'system.ping': { pingId: string };
+  /** Send one row of `mail_message` over SMTP (mail context), then mark it sent. */
+  'mail.send': { mailMessageId: string };
 }
 export type OutboxEventType = keyof OutboxEventPayloads;
-export const OUTBOX_EVENT_TYPES = ['system.ping'] as const satisfies readonly OutboxEventType[];
+export const OUTBOX_EVENT_TYPES = ['system.ping', 'mail.send'] as const satisfies readonly OutboxEventType[];
 
 /** Every job the worker runs, by name, with its payload. */
 export interface JobPayloads {

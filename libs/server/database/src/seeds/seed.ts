@@ -1,15 +1,35 @@
 import type { DataSource } from 'typeorm';
+import { deriveAudience } from '@academie/contracts';
+import { hashPassword } from '@academie/server-identity';
 import { SEED_COURSES } from './catalog.seed-data';
+import { DEMO_ACCOUNTS } from './demo-accounts.seed-data';
 
 export interface SeedReport {
   courses: { inserted: number; existing: number };
+  /** Null when the demo accounts were not asked for. */
+  accounts: { inserted: number; existing: number } | null;
+}
+
+export interface SeedOptions {
+  /** Create the demo accounts (one per role, with published passwords). On by default; off in production unless asked. */
+  accounts?: boolean;
 }
 
 /**
  * Demo data, idempotent: a second run inserts nothing (rows are keyed by their natural keys, such as
  * a course's slug). Later contexts add their own seeds here as their models arrive.
  */
-export async function seedDemoData(dataSource: DataSource, progress: (line: string) => void = () => {}): Promise<SeedReport> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  progress: (line: string) => void = () => {},
+  options: SeedOptions = {},
+): Promise<SeedReport> {
+  const courses = await seedCourses(dataSource, progress);
+  const accounts = options.accounts === false ? null : await seedDemoAccounts(dataSource, progress);
+  return { courses, accounts };
+}
+
+async function seedCourses(dataSource: DataSource, progress: (line: string) => void): Promise<SeedReport['courses']> {
   let inserted = 0;
   for (const [index, course] of SEED_COURSES.entries()) {
     const rows: unknown[] = await dataSource.query(
@@ -35,7 +55,54 @@ export async function seedDemoData(dataSource: DataSource, progress: (line: stri
     inserted += rows.length;
     progress(`  [${index + 1}/${SEED_COURSES.length}] ${course.slug}${rows.length ? '' : ' (déjà présent)'}`);
   }
-  return { courses: { inserted, existing: SEED_COURSES.length - inserted } };
+  return { inserted, existing: SEED_COURSES.length - inserted };
+}
+
+/**
+ * The demo accounts, keyed by e-mail: an existing account is left as it is (its password, profile and roles
+ * may have been changed on purpose). Passwords are hashed only for the accounts to create.
+ */
+async function seedDemoAccounts(dataSource: DataSource, progress: (line: string) => void): Promise<SeedReport['accounts']> {
+  let inserted = 0;
+  for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+    const existing: unknown[] = await dataSource.query(`SELECT 1 FROM app_user WHERE email = $1`, [account.email]);
+    let created = false;
+    if (existing.length === 0) {
+      const passwordHash = await hashPassword(account.password);
+      created = await dataSource.transaction(async (manager) => {
+        const rows: { id: string }[] = await manager.query(
+          `INSERT INTO app_user (email, email_verified_at, password_hash, first_name, last_name, status, staff_band, region,
+                                 sector, siren, audience)
+           VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT ON CONSTRAINT uq_app_user_email DO NOTHING
+           RETURNING id`,
+          [
+            account.email,
+            passwordHash,
+            account.firstName,
+            account.lastName,
+            account.profile.status,
+            account.profile.staffBand,
+            account.profile.region,
+            account.profile.sector,
+            account.profile.siren,
+            deriveAudience(account.profile),
+          ],
+        );
+        if (rows.length === 0) return false; // created concurrently
+        if (account.role !== 'learner') {
+          await manager.query(`INSERT INTO user_role (user_id, role) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT pk_user_role DO NOTHING`, [
+            rows[0].id,
+            account.role,
+          ]);
+        }
+        return true;
+      });
+    }
+    if (created) inserted++;
+    progress(`  [${index + 1}/${DEMO_ACCOUNTS.length}] ${account.email} (${account.role})${created ? '' : ' (déjà présent)'}`);
+  }
+  return { inserted, existing: DEMO_ACCOUNTS.length - inserted };
 }
 
 /** True when the database holds no course at all (a fresh install). */

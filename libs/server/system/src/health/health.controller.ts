@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthLiveResponse, HealthReadyResponse, WorkerHealthResponse } from '@academie/contracts';
+import { Public } from '@academie/server-identity';
 import { HealthService } from './health.service';
 
 const LABELS = { postgres: 'PostgreSQL', redis: 'Redis' } as const;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -1,10 +1,9 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { DependencyStatus, WorkerHealthResponse } from '@academie/contracts';
 import { AppConfig } from '@academie/server-core';
-import { createRedis } from '@academie/server-queue';
+import { RequestRedis } from '@academie/server-queue';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -20,20 +19,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /** Readiness of the API's own dependencies. The worker is reported apart: a dead worker never takes the API down. */
 @Injectable()
-export class HealthService implements OnModuleDestroy {
-  private readonly redis: Redis;
-
+export class HealthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {
-    this.redis = createRedis(config.REDIS_URL, 'request');
-  }
+    private readonly redis: RequestRedis,
+  ) {}
 
   async checks(): Promise<DependencyStatus[]> {
     return Promise.all([
       this.check('postgres', () => this.dataSource.query('SELECT 1')),
-      this.check('redis', () => this.redis.ping()),
+      this.check('redis', () => this.redis.client.ping()),
     ]);
   }
 
@@ -53,10 +49,6 @@ export class HealthService implements OnModuleDestroy {
       ageSeconds,
       staleAfterSeconds,
     };
-  }
-
-  onModuleDestroy(): void {
-    this.redis.disconnect();
   }
 
   private async check(name: DependencyStatus['name'], probe: () => Promise<unknown>): Promise<DependencyStatus> {

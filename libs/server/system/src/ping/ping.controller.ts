@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { PingResponse } from '@academie/contracts';
+import { Roles } from '@academie/server-identity';
 import { PingParamsDto } from './dto/ping-params.dto';
 import { PingService } from './ping.service';
 
 @ApiTags('system')
+@Roles('admin')
 @Controller('system/ping')
 export class PingController {
   constructor(private readonly pings: PingService) {}

@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { AuditLogQuery } from '@academie/contracts';
+
+export class AuditQueryDto implements AuditLogQuery {
+  @ApiPropertyOptional({ example: 'role.granted' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Matches(/^[a-z_]+(\.[a-z_]+)*$/, { message: 'must be an action name such as role.granted' })
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  actorId?: string;
+
+  @ApiPropertyOptional({ description: 'Id of the target (a user id for user actions).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  targetId?: string;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (`nextCursor`).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @Max(100)
+  @Min(1)
+  @IsInt({ message: 'must be an integer' })
+  limit?: number;
+}

@@ -1,0 +1,5 @@
+export * from './mail-message.entity';
+export * from './mail.service';
+export * from './mail.module';
+export * from './mail-transport';
+export * from './templates/mail-templates';

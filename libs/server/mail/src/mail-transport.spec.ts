@@ -1,0 +1,20 @@
+import { addressOf, fileUrlDirectory, messageIdFor } from './mail-transport';
+
+describe('message ids', () => {
+  it('derives the same Message-ID from the same message, on the sender domain', () => {
+    const from = "Académie de l'IA <ne-pas-repondre@academie-ia.gouv.fr>";
+    expect(messageIdFor('7d1f0f2c-8a4e-4b7e-9a55-0c6f7b1e2d3a', from)).toBe('<7d1f0f2c-8a4e-4b7e-9a55-0c6f7b1e2d3a@academie-ia.gouv.fr>');
+    expect(messageIdFor('a', from)).toBe(messageIdFor('a', from));
+    expect(messageIdFor('a', 'bot@example.org')).toBe('<a@example.org>');
+  });
+
+  it('reads the address of a sender', () => {
+    expect(addressOf('Nom <x@y.fr>')).toBe('x@y.fr');
+    expect(addressOf(' x@y.fr ')).toBe('x@y.fr');
+  });
+
+  it('turns file: URLs into folders', () => {
+    expect(fileUrlDirectory('file:///tmp/mails')).toBe('/tmp/mails');
+    expect(fileUrlDirectory('file:.data/mail')).toMatch(/\/\.data\/mail$/);
+  });
+});

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxService } from '@academie/server-outbox';
+import type { MailTemplate, MailTemplateParams } from './templates/mail-templates';
+
+export interface MailToQueue<T extends MailTemplate> {
+  to: string;
+  template: T;
+  params: MailTemplateParams[T];
+  /** The person the message is for, when known: their messages go into their export and are erased with them. */
+  userId?: string | null;
+}
+
+/** What the mail context holds about a person (export). Never the tokens, never the addresses of others. */
+export interface MailPersonalData {
+  messages: { template: MailTemplate; toAddress: string; createdAt: string; sentAt: string | null }[];
+}
+
+/** Queues e-mails: a `mail_message` row and its `mail.send` outbox event, in the caller's transaction. */
+@Injectable()
+export class MailService {
+  constructor(private readonly outbox: OutboxService) {}
+
+  async queue<T extends MailTemplate>(manager: EntityManager, mail: MailToQueue<T>): Promise<string> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`mail ${mail.template} must be queued inside a transaction`);
+    }
+    const [row] = await manager.query(
+      `INSERT INTO mail_message (user_id, to_address, template, params) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [mail.userId ?? null, mail.to, mail.template, JSON.stringify(mail.params)],
+    );
+    const id = String(row.id);
+    await this.outbox.record(manager, 'mail.send', { mailMessageId: id });
+    return id;
+  }
+
+  async exportFor(userId: string, manager: EntityManager): Promise<MailPersonalData> {
+    const rows: { template: MailTemplate; to_address: string; created_at: Date; sent_at: Date | null }[] = await manager.query(
+      `SELECT template, to_address, created_at, sent_at FROM mail_message WHERE user_id = $1 ORDER BY created_at, id`,
+      [userId],
+    );
+    return {
+      messages: rows.map((row) => ({
+        template: row.template,
+        toAddress: row.to_address,
+        createdAt: row.created_at.toISOString(),
+        sentAt: row.sent_at?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  /** Deletes the person's messages, sent or not (an unsent one is then skipped by the worker). */
+  async eraseFor(userId: string, manager: EntityManager): Promise<number> {
+    const rows: unknown[] = await manager.query(`DELETE FROM mail_message WHERE user_id = $1 RETURNING id`, [userId]);
+    return rows.length;
+  }
+}

@@ -1,0 +1,40 @@
+import { MAIL_TEMPLATES, renderMail } from './mail-templates';
+
+const BASE = 'https://academie-ia.gouv.fr';
+
+describe('mail templates', () => {
+  it('links the verification page with the token, in text and HTML', () => {
+    const mail = renderMail('verify-email', { firstName: 'Camille', token: 'abc_DEF-123', validForHours: 48 }, BASE);
+    expect(mail.subject).toContain('Confirmez votre adresse');
+    expect(mail.text).toContain('Bonjour Camille,');
+    expect(mail.text).toContain(`${BASE}/verifier-email?token=abc_DEF-123`);
+    expect(mail.html).toContain(`href="${BASE}/verifier-email?token=abc_DEF-123"`);
+    expect(mail.text).toContain('48 heures');
+  });
+
+  it('links the reset page and says the link expires', () => {
+    const mail = renderMail('password-reset', { firstName: 'Camille', token: 'tok', validForMinutes: 60 }, `${BASE}/`);
+    expect(mail.text).toContain(`${BASE}/reinitialiser-mot-de-passe?token=tok`);
+    expect(mail.text).toContain('60 minutes');
+  });
+
+  it('escapes names in HTML', () => {
+    const mail = renderMail('password-changed', { firstName: '<script>x</script>' }, BASE);
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;');
+  });
+
+  it.each(MAIL_TEMPLATES)('renders %s in French with a subject, a text and an HTML part', (template) => {
+    const mail = renderMail(template, { firstName: 'Camille', token: 't', validForHours: 48, validForMinutes: 60 } as never, BASE);
+    expect(mail.subject).toMatch(/Académie de l'IA$/);
+    expect(mail.text).toMatch(/^Bonjour Camille,/);
+    expect(mail.html).toContain('<html lang="fr">');
+  });
+
+  it('tells the owner of an address that someone tried to register with it, without a token', () => {
+    const mail = renderMail('account-exists', { firstName: 'Camille' }, BASE);
+    expect(mail.text).toContain("Aucun nouveau compte n'a été créé");
+    expect(mail.text).toContain(`${BASE}/mot-de-passe-oublie`);
+    expect(mail.text).not.toContain('token=');
+  });
+});
