@@ -1,3 +1,15 @@
-export * from './course/course.entity';
-export * from './course/course.service';
 export * from './catalog.module';
+export * from './course/course.service';
+export { CATALOG_CACHE_OPTIONS, type CatalogCacheOptions } from './search/catalog-cache';
+export { renderMarkdown } from './content/markdown';
+// Writing published content outside HTTP: the demo seed and the catalogue benchmark.
+export { publishVersion, insertVersionContent, insertDraftVersion, type VersionContent } from './publishing/publish-version';
+// Entities, for the one DataSource (libs/server/database) only.
+export { Course } from './course/course.entity';
+export { CourseVersion } from './course/course-version.entity';
+export { CourseModule } from './course/course-module.entity';
+export { CourseLesson } from './course/course-lesson.entity';
+export { CourseAuthor } from './course/course-author.entity';
+export { CourseReview } from './course/course-review.entity';
+export { Solution } from './solution/solution.entity';
+export { SearchSynonym } from './search/search-synonym.entity';

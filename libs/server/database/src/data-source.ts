@@ -1,12 +1,22 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig, JsonLogger } from '@academie/server-core';
-import { Course } from '@academie/server-catalog';
+import {
+  Course,
+  CourseAuthor,
+  CourseLesson,
+  CourseModule,
+  CourseReview,
+  CourseVersion,
+  SearchSynonym,
+  Solution,
+} from '@academie/server-catalog';
 import { AuditLog, RefreshToken, SessionFamily, SsoIdentity, User, UserRole, UserToken } from '@academie/server-identity';
 import { MailMessage } from '@academie/server-mail';
 import { OutboxEvent } from '@academie/server-outbox';
 import { Ping, WorkerHeartbeat } from '@academie/server-system';
 import { Foundation1795593600000 } from './migrations/1795593600000-Foundation';
 import { Accounts1795597200000 } from './migrations/1795597200000-Accounts';
+import { CatalogueContent1795600800000 } from './migrations/1795600800000-CatalogueContent';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Every entity of every context: the one schema shared by api and worker. */
@@ -23,10 +33,17 @@ export const ENTITIES = [
   AuditLog,
   MailMessage,
   Course,
+  CourseVersion,
+  CourseModule,
+  CourseLesson,
+  CourseAuthor,
+  CourseReview,
+  Solution,
+  SearchSynonym,
 ];
 
 /** Migrations in order. Schema changes only through these; `synchronize` is never on. */
-export const MIGRATIONS = [Foundation1795593600000, Accounts1795597200000];
+export const MIGRATIONS = [Foundation1795593600000, Accounts1795597200000, CatalogueContent1795600800000];
 
 export function dataSourceOptions(
   config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,

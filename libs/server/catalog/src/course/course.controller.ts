@@ -1,10 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CourseListResponse } from '@academie/contracts';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { CourseSearchResponse, CourseVersionDetail, LessonView } from '@academie/contracts';
 import { Public } from '@academie/server-identity';
 import { CourseService } from './course.service';
+import { LessonParamsDto, SlugParamsDto, VersionParamsDto } from './dto/course-params.dto';
 import { ListCoursesQueryDto } from './dto/list-courses-query.dto';
 
+/** The published catalogue. Nothing here ever carries a correct answer or an explanation. */
 @ApiTags('catalogue')
 @Controller('courses')
 export class CourseController {
@@ -12,9 +14,34 @@ export class CourseController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'Published courses, newest first, with the cursor of the next page.' })
+  @ApiOkResponse({ description: 'Search: a page of published courses, total and facet counts (CourseSearchResponse).' })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid; `details` names it.' })
-  list(@Query() query: ListCoursesQueryDto): Promise<CourseListResponse> {
-    return this.courses.list(query);
+  list(@Query() query: ListCoursesQueryDto): Promise<CourseSearchResponse> {
+    return this.courses.search(query);
+  }
+
+  @Get(':slug')
+  @Public()
+  @ApiOkResponse({ description: 'The latest published version: syllabus, authors, solutions (CourseVersionDetail).' })
+  @ApiNotFoundResponse({ description: 'No published course has this slug.' })
+  get(@Param() params: SlugParamsDto): Promise<CourseVersionDetail> {
+    return this.courses.bySlug(params.slug);
+  }
+
+  @Get(':slug/versions/:versionId')
+  @Public()
+  @ApiOkResponse({ description: 'A published version, even after a newer one or an archive (CourseVersionDetail).' })
+  @ApiNotFoundResponse({ description: 'No published version of this course has this id.' })
+  version(@Param() params: VersionParamsDto): Promise<CourseVersionDetail> {
+    return this.courses.version(params.slug, params.versionId);
+  }
+
+  @Get(':slug/versions/:versionId/lessons/:lessonId')
+  @ApiBearerAuth()
+  @ApiUnauthorizedResponse({ description: 'Sign in to read lessons.' })
+  @ApiOkResponse({ description: 'A lesson for learners (LessonView): quiz options without correct flags nor explanations.' })
+  @ApiNotFoundResponse({ description: 'No lesson of this published version has this id.' })
+  lesson(@Param() params: LessonParamsDto): Promise<LessonView> {
+    return this.courses.lesson(params.slug, params.versionId, params.lessonId);
   }
 }

@@ -1,29 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { CourseListResponse, CourseSummary } from '@academie/contracts';
+import {
+  type CourseFacets,
+  type CourseSearchQuery,
+  type CourseSearchResponse,
+  type CourseSummary,
+  type CourseVersionDetail,
+  DURATION_BUCKETS,
+  type DurationBucket,
+  type LessonView,
+  type ModuleOutline,
+  type SolutionSummary,
+} from '@academie/contracts';
 import { CatalogError } from '../catalog.errors';
-import type { ListCoursesQueryDto } from './dto/list-courses-query.dto';
+import { type LessonRow, toLessonView } from '../content/lesson-content';
+import { CatalogCache } from '../search/catalog-cache';
+import { expandQuery } from '../search/search-query';
+import { SynonymStore } from '../search/synonym-store';
+import { SOLUTION_COLUMNS, type SolutionRow, toSolution } from '../solution/solution-row';
+import { type FacetDimension, SqlParams, facetsSql, filterConditions, queryFilters } from './course-search.sql';
 
 const DEFAULT_LIMIT = 20;
+const SOLUTIONS_PER_COURSE = 6;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Cursor {
-  publishedAt: string;
-  id: string;
-}
+/** Position in a result list: (published_at, id) when browsing, (rank, id) when searching. */
+type Cursor = { kind: 'date'; publishedAt: string; id: string } | { kind: 'rank'; rank: string; id: string };
 
-const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify([cursor.publishedAt, cursor.id])).toString('base64url');
+export const encodeCursor = (cursor: Cursor): string =>
+  Buffer.from(JSON.stringify(cursor.kind === 'date' ? ['d', cursor.publishedAt, cursor.id] : ['r', cursor.rank, cursor.id])).toString(
+    'base64url',
+  );
 
-function decodeCursor(value: string): Cursor {
+export function decodeCursor(value: string, expected: Cursor['kind']): Cursor {
   try {
-    const [publishedAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof publishedAt === 'string' &&
-      !Number.isNaN(Date.parse(publishedAt)) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(id)
-    ) {
-      return { publishedAt, id };
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    const [tag, key, id] = parsed;
+    if (parsed.length === 3 && typeof id === 'string' && UUID.test(id) && typeof key === 'string') {
+      if (expected === 'date' && tag === 'd' && !Number.isNaN(Date.parse(key))) return { kind: 'date', publishedAt: key, id };
+      if (expected === 'rank' && tag === 'r' && /^\d+(\.\d+)?(e-?\d+)?$/i.test(key)) return { kind: 'rank', rank: key, id };
     }
   } catch {
     // fall through
@@ -45,9 +61,14 @@ interface CourseRow {
   language: string;
   counts_toward_goal: boolean;
   published_at: Date;
+  rank?: number;
+  rank_text?: string;
 }
 
-const toSummary = (row: CourseRow): CourseSummary => ({
+const SUMMARY_COLUMNS = `c.id, c.slug, c.kind, c.title, c.summary, c.level, c.duration_minutes, c.audiences, c.sectors,
+  c.use_cases, c.language, c.counts_toward_goal, c.published_at`;
+
+export const toSummary = (row: CourseRow): CourseSummary => ({
   id: row.id,
   slug: row.slug,
   kind: row.kind,
@@ -63,34 +84,181 @@ const toSummary = (row: CourseRow): CourseSummary => ({
   publishedAt: row.published_at.toISOString(),
 });
 
+interface VersionDetailRow extends CourseRow {
+  version_id: string;
+  version_number: number;
+  current_version_id: string | null;
+  course_status: string;
+  modules: ModuleOutline[];
+  authors: string[];
+}
+
+/** The catalogue as learners see it: search, course pages, published versions, lesson content. */
 @Injectable()
 export class CourseService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: CatalogCache,
+    private readonly synonyms: SynonymStore,
+  ) {}
 
-  /** Published courses, newest first, by keyset pagination on (published_at, id): no OFFSET scans. */
-  async list(query: ListCoursesQueryDto): Promise<CourseListResponse> {
+  /**
+   * Published courses: ranked by relevance then id when `q` is given, newest first otherwise, by keyset
+   * pagination (the cursor carries the rank or date and the id of the last item). Results and facets are
+   * cached per query until the catalogue changes.
+   */
+  async search(query: CourseSearchQuery): Promise<CourseSearchResponse> {
+    const groups = query.q ? expandQuery(query.q, await this.synonyms.groups()) : [];
+    const searching = groups.length > 0;
+    const cursor = query.cursor ? decodeCursor(query.cursor, searching ? 'rank' : 'date') : null;
+    const filters = queryFilters(query);
+    const filterKey = JSON.stringify([groups, Object.entries(filters).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v])]);
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    const params: unknown[] = [limit + 1];
-    let where = `status = 'published'`;
-    if (cursor) {
-      params.push(cursor.publishedAt, cursor.id);
-      where += ` AND (published_at, id) < ($2::timestamptz, $3::uuid)`;
+    const [page, facets] = await Promise.all([
+      this.cache.get(`page:${filterKey}:${limit}:${query.cursor ?? ''}`, () => this.page(groups, filters, cursor, limit)),
+      this.cache.get(`facets:${filterKey}`, () => this.facets(groups, filters)),
+    ]);
+    return { ...page, total: facets.total, facets: facets.facets };
+  }
+
+  private async page(
+    groups: string[][],
+    filters: ReturnType<typeof queryFilters>,
+    cursor: Cursor | null,
+    limit: number,
+  ): Promise<{ items: CourseSummary[]; nextCursor: string | null }> {
+    const params = new SqlParams();
+    const conditions = Object.values(filterConditions(filters, params));
+    let sql: string;
+    if (groups.length > 0) {
+      const tsquery = `catalog_search_query(${params.add(JSON.stringify(groups))}::jsonb)`;
+      const after =
+        cursor?.kind === 'rank' ? `WHERE (s.rank, s.id) < (${params.add(cursor.rank)}::real, ${params.add(cursor.id)}::uuid)` : '';
+      sql = `SELECT * FROM (
+               SELECT ${SUMMARY_COLUMNS}, ts_rank(c.search_vector, ${tsquery}) AS rank, ts_rank(c.search_vector, ${tsquery})::text AS rank_text
+                 FROM course c
+                WHERE c.status = 'published' AND c.search_vector @@ ${tsquery} ${conditions.map((c) => `AND ${c}`).join(' ')}
+             ) s ${after}
+             ORDER BY s.rank DESC, s.id DESC LIMIT ${params.add(limit + 1)}`;
+    } else {
+      if (cursor?.kind === 'date') {
+        conditions.push(`(c.published_at, c.id) < (${params.add(cursor.publishedAt)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
+      }
+      sql = `SELECT ${SUMMARY_COLUMNS} FROM course c
+              WHERE c.status = 'published' ${conditions.map((c) => `AND ${c}`).join(' ')}
+              ORDER BY c.published_at DESC, c.id DESC LIMIT ${params.add(limit + 1)}`;
     }
-    const rows: CourseRow[] = await this.dataSource.query(
-      `SELECT id, slug, kind, title, summary, level, duration_minutes, audiences, sectors, use_cases, language,
-              counts_toward_goal, published_at
-         FROM course WHERE ${where}
-        ORDER BY published_at DESC, id DESC
-        LIMIT $1`,
-      params,
+    const rows: CourseRow[] = await this.dataSource.query(sql, params.values);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    let nextCursor: string | null = null;
+    if (rows.length > limit && last) {
+      nextCursor =
+        groups.length > 0
+          ? encodeCursor({ kind: 'rank', rank: last.rank_text!, id: last.id })
+          : encodeCursor({ kind: 'date', publishedAt: last.published_at.toISOString(), id: last.id });
+    }
+    return { items: items.map(toSummary), nextCursor };
+  }
+
+  private async facets(groups: string[][], filters: ReturnType<typeof queryFilters>): Promise<{ total: number; facets: CourseFacets }> {
+    const params = new SqlParams();
+    let base = `c.status = 'published'`;
+    if (groups.length > 0) base += ` AND c.search_vector @@ catalog_search_query(${params.add(JSON.stringify(groups))}::jsonb)`;
+    const conditions = filterConditions(filters, params);
+    const rows: { dimension: FacetDimension | 'total'; value: string | null; count: number }[] = await this.dataSource.query(
+      facetsSql(base, conditions),
+      params.values,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
+    const facets: CourseFacets = { audience: [], level: [], kind: [], sector: [], useCase: [], duration: [] };
+    const durations = new Map<string, number>();
+    let total = 0;
+    for (const row of rows) {
+      if (row.dimension === 'total') total = row.count;
+      else if (row.dimension === 'duration') durations.set(row.value!, row.count);
+      else (facets[row.dimension] as { value: string; count: number }[]).push({ value: row.value!, count: row.count });
+    }
+    for (const dimension of ['audience', 'level', 'kind', 'sector', 'useCase'] as const) {
+      facets[dimension].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    }
+    facets.duration = DURATION_BUCKETS.map((b) => ({
+      value: b.value as DurationBucket,
+      min: b.min,
+      max: b.max,
+      count: durations.get(b.value) ?? 0,
+    }));
+    return { total, facets };
+  }
+
+  /** The latest published version of a course, with its syllabus, its authors and the solutions of its use cases. */
+  async bySlug(slug: string): Promise<CourseVersionDetail> {
+    return this.versionDetail(slug, null);
+  }
+
+  /** Any published version of a course, even after a newer one or an archive: learners keep the version they started. */
+  async version(slug: string, versionId: string): Promise<CourseVersionDetail> {
+    return this.versionDetail(slug, versionId);
+  }
+
+  private async versionDetail(slug: string, versionId: string | null): Promise<CourseVersionDetail> {
+    const rows: VersionDetailRow[] = await this.dataSource.query(
+      `SELECT c.id, c.slug, c.current_version_id, c.status AS course_status,
+              v.id AS version_id, v.number AS version_number, v.kind, v.title, v.summary, v.level, v.duration_minutes,
+              v.audiences, v.sectors, v.use_cases, v.language, v.counts_toward_goal, v.published_at,
+              coalesce((SELECT json_agg(json_build_object(
+                        'id', m.id, 'position', m.position, 'title', m.title,
+                        'lessons', coalesce((SELECT json_agg(json_build_object(
+                                    'id', l.id, 'position', l.position, 'kind', l.kind, 'title', l.title,
+                                    'durationMinutes', l.duration_minutes, 'required', l.required) ORDER BY l.position)
+                                  FROM course_lesson l WHERE l.module_id = m.id), '[]'::json)) ORDER BY m.position)
+                        FROM course_module m WHERE m.version_id = v.id), '[]'::json) AS modules,
+              coalesce((SELECT array_agg(a.display_name ORDER BY a.added_at, a.user_id)
+                          FROM course_author a WHERE a.course_id = c.id AND a.display_name IS NOT NULL), '{}') AS authors
+         FROM course c
+         JOIN course_version v ON v.course_id = c.id AND v.status = 'published'
+        WHERE c.slug = $1
+          AND ${versionId === null ? `c.status = 'published' AND v.id = c.current_version_id` : `v.id = $2::uuid`}`,
+      versionId === null ? [slug] : [slug, versionId],
+    );
+    const row = rows[0];
+    if (!row) {
+      throw versionId === null
+        ? CatalogError.CourseNotFound([{ field: 'slug', reason: 'no published course has this slug' }])
+        : CatalogError.VersionNotFound([{ field: 'versionId', reason: 'no published version of this course has this id' }]);
+    }
+    const solutions = await this.solutionsFor(row.use_cases);
     return {
-      items: page.map(toSummary),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor({ publishedAt: last.published_at.toISOString(), id: last.id }) : null,
+      ...toSummary(row),
+      versionId: row.version_id,
+      versionNumber: row.version_number,
+      latest: row.course_status === 'published' && row.current_version_id === row.version_id,
+      authors: row.authors,
+      modules: row.modules,
+      solutions,
     };
+  }
+
+  private async solutionsFor(useCases: string[]): Promise<SolutionSummary[]> {
+    if (useCases.length === 0) return [];
+    const rows: SolutionRow[] = await this.dataSource.query(
+      `SELECT ${SOLUTION_COLUMNS} FROM solution s WHERE s.use_cases && $1::text[] ORDER BY s.name, s.id LIMIT ${SOLUTIONS_PER_COURSE}`,
+      [useCases],
+    );
+    return rows.map(toSolution);
+  }
+
+  /** A lesson of a published version, as learners see it (no correct answer, no explanation). */
+  async lesson(slug: string, versionId: string, lessonId: string): Promise<LessonView> {
+    const rows: (LessonRow & { course_id: string })[] = await this.dataSource.query(
+      `SELECT l.id, l.version_id, l.module_id, l.position, l.kind, l.title, l.duration_minutes, l.required, l.content,
+              l.origin_lesson_id, c.id AS course_id
+         FROM course_lesson l
+         JOIN course_version v ON v.id = l.version_id AND v.status = 'published'
+         JOIN course c ON c.id = v.course_id
+        WHERE l.id = $1 AND v.id = $2 AND c.slug = $3`,
+      [lessonId, versionId, slug],
+    );
+    if (!rows[0]) throw CatalogError.LessonNotFound([{ field: 'lessonId', reason: 'no lesson of this published version has this id' }]);
+    return toLessonView(rows[0], rows[0].course_id);
   }
 }

@@ -19,7 +19,7 @@ try {
     const accounts = config.NODE_ENV !== 'production' || process.argv.includes('--with-demo-accounts');
     say('Données de démonstration : catalogue et comptes…');
     const report = await seedDemoData(dataSource, say, { accounts });
-    say(`Catalogue : ${report.courses.inserted} cours ajouté(s), ${report.courses.existing} déjà présent(s).`);
+    say(`Catalogue : ${report.courses.inserted} cours ajouté(s), ${report.courses.existing} déjà présent(s) ; ${report.solutions.inserted} solution(s) ajoutée(s).`);
     if (report.accounts) {
       say(`Comptes de démonstration : ${report.accounts.inserted} ajouté(s), ${report.accounts.existing} déjà présent(s).`);
     } else {

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { deriveAudience } from '@academie/contracts';
 import { hashPassword } from '@academie/server-identity';
-import { SEED_COURSES } from './catalog.seed-data';
+import { seedCatalog } from './catalog.seed';
 import { DEMO_ACCOUNTS } from './demo-accounts.seed-data';
 
 export interface SeedReport {
   courses: { inserted: number; existing: number };
+  solutions: { inserted: number; existing: number };
   /** Null when the demo accounts were not asked for. */
   accounts: { inserted: number; existing: number } | null;
 }
@@ -24,38 +25,10 @@ export async function seedDemoData(
   progress: (line: string) => void = () => {},
   options: SeedOptions = {},
 ): Promise<SeedReport> {
-  const courses = await seedCourses(dataSource, progress);
+  // Accounts first: the demo trainer becomes an author of the demo courses.
   const accounts = options.accounts === false ? null : await seedDemoAccounts(dataSource, progress);
-  return { courses, accounts };
-}
-
-async function seedCourses(dataSource: DataSource, progress: (line: string) => void): Promise<SeedReport['courses']> {
-  let inserted = 0;
-  for (const [index, course] of SEED_COURSES.entries()) {
-    const rows: unknown[] = await dataSource.query(
-      `INSERT INTO course (slug, kind, title, summary, level, duration_minutes, audiences, sectors, use_cases,
-                           language, counts_toward_goal, status, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'fr', $10, 'published', now() - make_interval(days => $11))
-       ON CONFLICT ON CONSTRAINT uq_course_slug DO NOTHING
-       RETURNING id`,
-      [
-        course.slug,
-        course.kind,
-        course.title,
-        course.summary,
-        course.level,
-        course.durationMinutes,
-        course.audiences,
-        course.sectors,
-        course.useCases,
-        course.countsTowardGoal,
-        course.publishedDaysAgo,
-      ],
-    );
-    inserted += rows.length;
-    progress(`  [${index + 1}/${SEED_COURSES.length}] ${course.slug}${rows.length ? '' : ' (déjà présent)'}`);
-  }
-  return { inserted, existing: SEED_COURSES.length - inserted };
+  const { courses, solutions } = await seedCatalog(dataSource, progress);
+  return { courses, solutions, accounts };
 }
 
 /**

@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import type { CourseSearchResponse, ErrorBody, SearchSynonymGroup } from '@academie/contracts';
+import { MemoryLogger, createTestDatabase, testConfig } from '@academie/server-testing';
+import { bootCatalogApi, stopCatalogApi } from './catalog-boot';
+import type { CatalogKit, TestUser } from './catalog-kit';
+
+let kit: CatalogKit;
+let trainer: TestUser;
+let reviewer: TestUser;
+let admin: TestUser;
+
+const search = async (query: string): Promise<CourseSearchResponse> => kit.ok<CourseSearchResponse>('GET', `/api/courses?${query}`, null);
+
+beforeAll(async () => {
+  const url = await createTestDatabase();
+  kit = await bootCatalogApi(url, testConfig({ DATABASE_URL: url }), new MemoryLogger('api'));
+  trainer = await kit.user(['trainer']);
+  reviewer = await kit.user(['reviewer']);
+  admin = await kit.user(['admin']);
+});
+
+afterAll(() => stopCatalogApi(kit));
+
+describe('French full-text search', () => {
+  it('ranks a course titled « IA générative » first for "intelligence artificielle generative" (synonym IA, no accents)', async () => {
+    const body = await search(`q=${encodeURIComponent('intelligence artificielle generative')}`);
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items[0].title).toMatch(/IA générative/);
+    expect(body.total).toBe(body.items.length);
+  });
+
+  it('matches "formations" with "formation" and ignores accents and case', async () => {
+    const draft = await kit.draftCourse(trainer, { title: 'Atelier pratique pour les équipes', summary: 'Une formation courte.' });
+    await kit.publish(draft.id, trainer, reviewer);
+    const plural = await search('q=formations');
+    expect(plural.items.map((c) => c.id)).toContain(draft.id);
+    const accents = await search(`q=${encodeURIComponent('ÉQUIPES atelier')}`);
+    expect(accents.items.map((c) => c.id)).toContain(draft.id);
+  });
+
+  it('applies a synonym added through the API to the next search, without a restart', async () => {
+    const before = await search(`q=${encodeURIComponent('robot de discussion')}`);
+    expect(before.total).toBe(0);
+    const created = await kit.call<SearchSynonymGroup>('POST', '/api/admin/search-synonyms', admin, {
+      terms: ['Robot de discussion', 'assistant conversationnel'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.terms).toEqual(['assistant conversationnel', 'robot de discussion']);
+    const after = await search(`q=${encodeURIComponent('robot de discussion')}`);
+    expect(after.items.map((c) => c.slug)).toContain('automatiser-relation-client');
+
+    expect((await kit.call('POST', '/api/admin/search-synonyms', admin, { terms: ['assistant conversationnel', 'ROBOT DE DISCUSSION'] })).status).toBe(409);
+    expect((await kit.call('DELETE', `/api/admin/search-synonyms/${created.body.id}`, admin)).status).toBe(204);
+    expect((await search(`q=${encodeURIComponent('robot de discussion')}`)).total).toBe(0);
+  });
+
+  it('pages through ranked results by keyset without duplicates', async () => {
+    const all = await search('q=ia&limit=50');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: CourseSearchResponse = await search(`q=ia&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((c) => c.id));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(all.total);
+  });
+
+  it('refuses a browsing cursor in a search', async () => {
+    const browse = await search('limit=1');
+    const response = await kit.call<ErrorBody>('GET', `/api/courses?q=ia&cursor=${browse.nextCursor}`, null);
+    expect(response.status).toBe(400);
+    expect(response.body.details[0].field).toBe('cursor');
+  });
+});
+
+describe('filters and facets', () => {
+  it('filters by audience, level, kind, sector, use case and duration, with facet counts excluding their own filter', async () => {
+    const everything = await search('limit=50');
+    const filtered = await search('level=decouverte&audience=tpe,apprenti&limit=50');
+    const expected = everything.items.filter(
+      (c) => c.level === 'decouverte' && c.audiences.some((a) => a === 'tpe' || a === 'apprenti'),
+    );
+    expect(filtered.items.map((c) => c.id).sort()).toEqual(expected.map((c) => c.id).sort());
+    expect(filtered.total).toBe(expected.length);
+    // The level facet ignores the level filter: it counts every level among the audience-matching courses.
+    const byAudience = everything.items.filter((c) => c.audiences.some((a) => a === 'tpe' || a === 'apprenti'));
+    for (const level of ['decouverte', 'intermediaire', 'avance'] as const) {
+      const count = byAudience.filter((c) => c.level === level).length;
+      expect(filtered.facets.level.find((f) => f.value === level)?.count ?? 0).toBe(count);
+    }
+    // The audience facet counts courses of the chosen level by audience.
+    const tpe = expected.length && everything.items.filter((c) => c.level === 'decouverte' && c.audiences.includes('tpe')).length;
+    expect(filtered.facets.audience.find((f) => f.value === 'tpe')?.count).toBe(tpe);
+
+    const tutorials = await search('kind=tutorial&durationMax=29&limit=50');
+    expect(tutorials.items.length).toBeGreaterThan(0);
+    expect(tutorials.items.every((c) => c.kind === 'tutorial' && c.durationMinutes <= 29)).toBe(true);
+    expect(tutorials.facets.duration.map((d) => d.value)).toEqual(['moins_30min', '30min_1h', '1h_2h', '2h_4h', 'plus_4h']);
+
+    const sector = await search('sector=A&useCase=production');
+    expect(sector.items.map((c) => c.slug)).toEqual(['ia-agriculture-exploitation']);
+  });
+
+  it('shows a newly published course in the next search (the cache follows the catalogue)', async () => {
+    const first = await search('q=hydroponie');
+    expect(first.total).toBe(0);
+    const draft = await kit.draftCourse(trainer, { title: 'Hydroponie et capteurs intelligents' });
+    await kit.publish(draft.id, trainer, reviewer);
+    expect((await search('q=hydroponie')).items.map((c) => c.id)).toEqual([draft.id]);
+  });
+
+  it.each([
+    ['audience=martiens', 'audience'],
+    ['level=expert', 'level'],
+    ['durationMin=abc', 'durationMin'],
+    ['sector=Z', 'sector'],
+    [`q=${'x'.repeat(201)}`, 'q'],
+    ['cursor=pas-un-curseur', 'cursor'],
+  ])('answers %s with a 400 naming %s', async (query, field) => {
+    const response = await kit.call<ErrorBody>('GET', `/api/courses?${query}`, null);
+    expect(response.status).toBe(400);
+    expect(response.body.details[0].field).toBe(field);
+  });
+});

@@ -1,0 +1,139 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
+import pg from 'pg';
+import type { EntityManager } from 'typeorm';
+import { AppConfig, JsonLogger } from '@academie/server-core';
+
+/** The PostgreSQL channel on which every change to what the catalogue shows is announced. */
+export const CATALOG_CHANGED_CHANNEL = 'catalog_changed';
+
+export interface CatalogCacheOptions {
+  /** Entries kept at most (least recently used dropped first); 0 turns the cache off. */
+  maxEntries: number;
+  /** A safety net: an entry older than this is computed again even without a change notice. */
+  ttlMs: number;
+}
+
+export const CATALOG_CACHE_OPTIONS = Symbol('CATALOG_CACHE_OPTIONS');
+export const DEFAULT_CATALOG_CACHE_OPTIONS: CatalogCacheOptions = { maxEntries: 2_000, ttlMs: 60_000 };
+
+/**
+ * Announces a catalogue change inside the caller's transaction: PostgreSQL delivers the notice at commit,
+ * to every API process, and not at all on rollback.
+ */
+export async function announceCatalogChange(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_notify($1, '')`, [CATALOG_CHANGED_CHANNEL]);
+}
+
+interface Entry {
+  value: Promise<unknown>;
+  expiresAt: number;
+}
+
+/**
+ * Search answers (results and facets) kept in memory until the catalogue changes. Each API process
+ * LISTENs on `catalog_changed` (publication, archive, synonyms): a notice empties the cache. While the
+ * listening connection is down the cache is bypassed, so a process never serves an answer older than
+ * the last change it could have missed.
+ */
+@Injectable()
+export class CatalogCache implements OnModuleInit, OnModuleDestroy {
+  private readonly entries = new Map<string, Entry>();
+  private readonly options: CatalogCacheOptions;
+  private generation = 0;
+  private client: pg.Client | undefined;
+  private listening = false;
+  private stopped = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelayMs = 500;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly logger: JsonLogger,
+    @Optional() @Inject(CATALOG_CACHE_OPTIONS) options?: CatalogCacheOptions,
+  ) {
+    this.options = options ?? DEFAULT_CATALOG_CACHE_OPTIONS;
+  }
+
+  get enabled(): boolean {
+    return this.options.maxEntries > 0 && this.listening;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.options.maxEntries > 0) await this.listen();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.listening = false;
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  /** The cached value of the key, or the computed one (computed once for concurrent callers). */
+  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.enabled) return compute();
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expiresAt > now) {
+      this.entries.delete(key); // most recently used goes last
+      this.entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const generation = this.generation;
+    const value = compute();
+    const entry: Entry = { value, expiresAt: now + this.options.ttlMs };
+    this.entries.set(key, entry);
+    while (this.entries.size > this.options.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+    try {
+      return await value;
+    } catch (error) {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+      throw error;
+    } finally {
+      // Computed across a change: it may hold the old catalogue, so nobody else gets it.
+      if (generation !== this.generation && this.entries.get(key) === entry) this.entries.delete(key);
+    }
+  }
+
+  /** Forgets everything (this process changed the catalogue, or another one announced it). */
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'academie-catalog-listener' });
+    const lost = (reason: string) => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      this.listening = false;
+      this.invalidate();
+      client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.event('warn', 'catalogue cache listener lost: cache bypassed until it is back', { reason }, 'catalog');
+      this.retryTimer = setTimeout(() => void this.listen(), this.retryDelayMs);
+      this.retryTimer.unref();
+      this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
+    };
+    client.on('error', (error) => lost(error.message));
+    client.on('end', () => lost('connection ended'));
+    client.on('notification', (message) => {
+      if (message.channel === CATALOG_CHANGED_CHANNEL) this.invalidate();
+    });
+    this.client = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}`);
+      if (this.client !== client || this.stopped) return;
+      this.invalidate();
+      this.listening = true;
+      this.retryDelayMs = 500;
+    } catch (error) {
+      lost((error as Error).message);
+    }
+  }
+}
