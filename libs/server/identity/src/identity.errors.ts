@@ -24,6 +24,7 @@ export const IdentityError = defineErrors({
   AccountSuspended: { status: 403, message: 'Ce compte est suspendu.' },
   // 404
   UserNotFound: { status: 404, message: 'Utilisateur introuvable.' },
+  SsoProviderDisabled: { status: 404, message: "Ce fournisseur d'identité n'est pas activé." },
   // 409
   SelfLockout: { status: 409, message: 'Vous ne pouvez pas vous retirer vos propres droits d’administration ni vous suspendre.' },
   // 429, 503

@@ -17,6 +17,9 @@ import { AccessTokenService } from './session/access-token.service';
 import { AuthController } from './session/auth.controller';
 import { AuthGuard } from './session/auth.guard';
 import { SessionService } from './session/session.service';
+import { OidcClientService } from './sso/oidc-client.service';
+import { SsoController } from './sso/sso.controller';
+import { SsoService } from './sso/sso.service';
 import { RegistrationService } from './user/registration.service';
 
 /**
@@ -27,7 +30,7 @@ import { RegistrationService } from './user/registration.service';
 @Global()
 @Module({
   imports: [MailModule],
-  controllers: [AuthController, MeController, AdminUsersController, AuditController],
+  controllers: [AuthController, SsoController, MeController, AdminUsersController, AuditController],
   providers: [
     AccessTokenService,
     PasswordHasher,
@@ -41,6 +44,8 @@ import { RegistrationService } from './user/registration.service';
     PersonalDataRegistry,
     PersonalDataService,
     IdentityPersonalData,
+    OidcClientService,
+    SsoService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuditService, PersonalDataRegistry, SessionService, AccessTokenService, RateLimiter],

@@ -190,7 +190,58 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   RATE_LIMIT_MAIL_WINDOW_SECONDS = 3600;
+
+  /**
+   * Single sign-on with ProConnect (professionals; its `siret` claim fills the employer). Enabled when the
+   * issuer, client id and client secret are all set. The redirect URI to register at the provider is
+   * `<PUBLIC_BASE_URL>/api/auth/sso/proconnect/callback`.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be the issuer URL of the provider' })
+  PROCONNECT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  PROCONNECT_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  PROCONNECT_CLIENT_SECRET?: string;
+
+  @IsString()
+  PROCONNECT_SCOPE = 'openid email given_name usual_name siret';
+
+  /**
+   * Single sign-on with FranceConnect (citizens: jobseekers, apprentices), enabled like ProConnect; redirect URI
+   * `<PUBLIC_BASE_URL>/api/auth/sso/franceconnect/callback`.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be the issuer URL of the provider' })
+  FRANCECONNECT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  FRANCECONNECT_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  FRANCECONNECT_CLIENT_SECRET?: string;
+
+  @IsString()
+  FRANCECONNECT_SCOPE = 'openid email given_name family_name';
 }
+
+/** Settings without a default (absent unless set): they must be listed to be read. */
+const OPTIONAL_KEYS = [
+  'SERVICE_NAME',
+  'AUTH_JWT_SECRET',
+  'PROCONNECT_ISSUER',
+  'PROCONNECT_CLIENT_ID',
+  'PROCONNECT_CLIENT_SECRET',
+  'FRANCECONNECT_ISSUER',
+  'FRANCECONNECT_CLIENT_ID',
+  'FRANCECONNECT_CLIENT_SECRET',
+] as const;
 
 /** Secrets a process needs; each is required in production and generated once per machine elsewhere. */
 export type ProcessSecret = 'AUTH_JWT_SECRET';
@@ -220,7 +271,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const defaults = new AppConfig();
   const known = Object.keys(defaults) as (keyof AppConfig)[];
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'SERVICE_NAME', 'AUTH_JWT_SECRET']) {
+  for (const key of [...known, ...OPTIONAL_KEYS]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
