@@ -3,12 +3,15 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import type { CourseListResponse, ErrorBody, PingResponse } from '@academie/contracts';
 import { SEED_COURSES, createDataSource, seedDemoData } from '@academie/server-database';
-import { MemoryLogger, createTestDatabase, testConfig } from '@academie/server-testing';
+import { ApiClient, MemoryLogger, createTestDatabase, createTestUser, testConfig } from '@academie/server-testing';
 import { createApiApp } from './bootstrap';
 
 let app: NestFastifyApplication;
 let db: pg.Client;
 const logger = new MemoryLogger('api');
+/** `Authorization` headers of an administrator and of a learner, signed in through the API. */
+let asAdmin: Record<string, string>;
+let asLearner: Record<string, string>;
 
 type InjectOptions = { method?: string; url: string; payload?: unknown; headers?: Record<string, string> };
 async function call<T = unknown>(options: InjectOptions): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
@@ -40,6 +43,11 @@ beforeAll(async () => {
   app = await createApiApp(testConfig({ DATABASE_URL: url }), logger);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const api = new ApiClient(app);
+  const admin = await createTestUser(db, { roles: ['admin'] });
+  const learner = await createTestUser(db);
+  asAdmin = { authorization: `Bearer ${(await api.login(admin.email, admin.password)).accessToken}` };
+  asLearner = { authorization: `Bearer ${(await api.login(learner.email, learner.password)).accessToken}` };
 });
 
 afterAll(async () => {
@@ -134,7 +142,7 @@ describe('error format', () => {
       method: 'POST',
       url: '/api/system/ping',
       payload: '{"oops":',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...asAdmin },
     });
     expect(response.status).toBe(400);
     expectErrorFormat(response.body, 400);
@@ -142,7 +150,7 @@ describe('error format', () => {
   });
 
   it('answers a wrong path parameter type with a 400 naming it', async () => {
-    const response = await call<ErrorBody>({ url: '/api/system/ping/42' });
+    const response = await call<ErrorBody>({ url: '/api/system/ping/42', headers: asAdmin });
     expect(response.status).toBe(400);
     expect(response.body.details).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
   });
@@ -163,19 +171,30 @@ describe('error format', () => {
 });
 
 describe('ping through the outbox', () => {
+  it('is for administrators: 401 without a token, 403 for a learner, in the error format', async () => {
+    const anonymous = await call<ErrorBody>({ method: 'POST', url: '/api/system/ping' });
+    expect(anonymous.status).toBe(401);
+    expectErrorFormat(anonymous.body, 401);
+    const learner = await call<ErrorBody>({ method: 'POST', url: '/api/system/ping', headers: asLearner });
+    expect(learner.status).toBe(403);
+    expectErrorFormat(learner.body, 403);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM system_ping`);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('records the ping and its outbox event in one transaction', async () => {
-    const response = await call<PingResponse>({ method: 'POST', url: '/api/system/ping' });
+    const response = await call<PingResponse>({ method: 'POST', url: '/api/system/ping', headers: asAdmin });
     expect(response.status).toBe(202);
     expect(response.body.status).toBe('pending');
     const { rows } = await db.query(`SELECT type, payload, processed_at FROM outbox_event WHERE payload->>'pingId' = $1`, [
       response.body.id,
     ]);
     expect(rows).toEqual([{ type: 'system.ping', payload: { pingId: response.body.id }, processed_at: null }]);
-    expect((await call<PingResponse>({ url: `/api/system/ping/${response.body.id}` })).body.status).toBe('pending');
+    expect((await call<PingResponse>({ url: `/api/system/ping/${response.body.id}`, headers: asAdmin })).body.status).toBe('pending');
   });
 
   it('answers an unknown ping with a 404', async () => {
-    const response = await call<ErrorBody>({ url: '/api/system/ping/00000000-0000-4000-8000-000000000000' });
+    const response = await call<ErrorBody>({ url: '/api/system/ping/00000000-0000-4000-8000-000000000000', headers: asAdmin });
     expect(response.status).toBe(404);
     expectErrorFormat(response.body, 404);
   });

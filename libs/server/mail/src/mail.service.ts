@@ -51,7 +51,8 @@ export class MailService {
 
   /** Deletes the person's messages, sent or not (an unsent one is then skipped by the worker). */
   async eraseFor(userId: string, manager: EntityManager): Promise<number> {
-    const rows: unknown[] = await manager.query(`DELETE FROM mail_message WHERE user_id = $1 RETURNING id`, [userId]);
-    return rows.length;
+    // A DELETE through TypeORM's query() answers [rows, affectedCount].
+    const [, affected] = (await manager.query(`DELETE FROM mail_message WHERE user_id = $1`, [userId])) as [unknown[], number];
+    return affected;
   }
 }

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { IdentityError } from '../identity.errors';
 import type { AuthenticatedUser } from '../session/auth.decorators';
 import { SessionService } from '../session/session.service';
+import { changedRows } from '../sql';
 import { USER_VIEW_COLUMNS, type UserViewRow, findUserView, toAdminSummary } from '../user/user-view';
 
 const DEFAULT_LIMIT = 20;
@@ -86,10 +87,7 @@ export class AdminUsersService {
       throw IdentityError.SelfLockout([{ field: 'id', reason: 'is your own account' }]);
     }
     return this.change(userId, async (manager) => {
-      const deleted = (await manager.query(`DELETE FROM user_role WHERE user_id = $1 AND role = $2 RETURNING role`, [
-        userId,
-        role,
-      ])) as unknown[];
+      const deleted = await changedRows(manager, `DELETE FROM user_role WHERE user_id = $1 AND role = $2 RETURNING role`, [userId, role]);
       if (deleted.length) await this.record(manager, actor, 'role.withdrawn', userId, { role });
     });
   }
@@ -98,10 +96,11 @@ export class AdminUsersService {
   suspend(actor: AuthenticatedUser, userId: string): Promise<AdminUserSummary> {
     if (userId === actor.id) throw IdentityError.SelfLockout([{ field: 'id', reason: 'is your own account' }]);
     return this.change(userId, async (manager) => {
-      const changed = (await manager.query(
+      const changed = await changedRows(
+        manager,
         `UPDATE app_user SET suspended_at = now(), updated_at = now() WHERE id = $1 AND suspended_at IS NULL RETURNING id`,
         [userId],
-      )) as unknown[];
+      );
       const ended = await this.sessions.revokeAll(manager, userId, 'suspended');
       if (changed.length) await this.record(manager, actor, 'user.suspended', userId, { sessionsEnded: ended });
     });
@@ -109,10 +108,11 @@ export class AdminUsersService {
 
   reactivate(actor: AuthenticatedUser, userId: string): Promise<AdminUserSummary> {
     return this.change(userId, async (manager) => {
-      const changed = (await manager.query(
+      const changed = await changedRows(
+        manager,
         `UPDATE app_user SET suspended_at = NULL, updated_at = now() WHERE id = $1 AND suspended_at IS NOT NULL RETURNING id`,
         [userId],
-      )) as unknown[];
+      );
       if (changed.length) await this.record(manager, actor, 'user.reactivated', userId, {});
     });
   }

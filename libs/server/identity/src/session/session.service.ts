@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { IdentityError } from '../identity.errors';
 import { PasswordHasher } from '../password/password-hasher';
 import { RateLimiter } from '../rate-limit/rate-limiter';
+import { changedRows } from '../sql';
 import { findUserView, normalizeEmail, toMe } from '../user/user-view';
 import { AccessTokenService } from './access-token.service';
 import type { SessionEndReason } from './session-family.entity';
@@ -113,32 +114,35 @@ export class SessionService {
   async logout(credentials: CookieCredentials): Promise<void> {
     if (!csrfMatches(credentials.csrfCookie, credentials.csrfHeader)) throw IdentityError.CsrfMismatch();
     if (!isOpaqueToken(credentials.refreshToken)) return; // no session on this browser: nothing to close
-    const rows = (await this.dataSource.query(
+    const rows = await changedRows<{ id: string; user_id: string }>(
+      this.dataSource,
       `UPDATE session_family SET revoked_at = now(), revoked_reason = 'logout'
         WHERE id = (SELECT family_id FROM refresh_token WHERE token_hash = $1) AND revoked_at IS NULL
         RETURNING id, user_id`,
       [hashToken(credentials.refreshToken)],
-    )) as { id: string; user_id: string }[];
+    );
     if (rows[0]) this.logger.event('info', 'logout', { userId: rows[0].user_id, sessionId: rows[0].id }, 'identity');
   }
 
   /** Ends every open session of a user (suspension, password change or reset, erasure), but `keep` if given. */
   async revokeAll(manager: EntityManager, userId: string, reason: SessionEndReason, keep?: string): Promise<number> {
-    const rows = (await manager.query(
+    const rows = await changedRows(
+      manager,
       `UPDATE session_family SET revoked_at = now(), revoked_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
       [userId, reason, keep ?? null],
-    )) as unknown[];
+    );
     return rows.length;
   }
 
   private async rotate(manager: EntityManager, presented: Buffer): Promise<RotationOutcome> {
-    const consumed = (await manager.query(
+    const consumed = await changedRows<{ family_id: string }>(
+      manager,
       `UPDATE refresh_token SET rotated_at = now()
         WHERE token_hash = $1 AND rotated_at IS NULL AND expires_at > now()
         RETURNING family_id`,
       [presented],
-    )) as { family_id: string }[];
+    );
     if (consumed.length === 0) {
       const [known] = (await manager.query(
         `SELECT t.family_id, t.rotated_at, f.user_id FROM refresh_token t JOIN session_family f ON f.id = t.family_id
@@ -146,10 +150,11 @@ export class SessionService {
         [presented],
       )) as { family_id: string; rotated_at: Date | null; user_id: string }[];
       if (!known?.rotated_at) return { kind: 'refused' }; // unknown or expired
-      const revoked = (await manager.query(
+      const revoked = await changedRows(
+        manager,
         `UPDATE session_family SET revoked_at = now(), revoked_reason = 'reuse' WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
         [known.family_id],
-      )) as unknown[];
+      );
       if (revoked.length) {
         await this.audit.record(manager, {
           actorId: null,

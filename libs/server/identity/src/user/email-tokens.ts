@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { hashToken, newOpaqueToken } from '../session/tokens';
+import { changedRows } from '../sql';
 import type { UserTokenPurpose } from './user-token.entity';
 
 /** Validity of the e-mailed links. */
@@ -34,11 +35,12 @@ export async function issueEmailToken(manager: EntityManager, userId: string, pu
  * locked by the UPDATE; a concurrent second use finds `used_at` set and gets nothing). Returns the user id.
  */
 export async function consumeEmailToken(manager: EntityManager, token: string, purpose: UserTokenPurpose): Promise<string | null> {
-  const rows = (await manager.query(
+  const rows = await changedRows<{ user_id: string }>(
+    manager,
     `UPDATE user_token SET used_at = now()
       WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
       RETURNING user_id`,
     [hashToken(token), purpose],
-  )) as { user_id: string }[];
+  );
   return rows[0]?.user_id ?? null;
 }

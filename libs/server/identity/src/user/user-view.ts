@@ -9,11 +9,7 @@ import {
   type Role,
   type StaffBand,
 } from '@academie/contracts';
-
-/** Anything that runs SQL: the DataSource or a transaction's EntityManager. */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
+import type { Queryable } from '../sql';
 
 export interface UserViewRow {
   id: string;

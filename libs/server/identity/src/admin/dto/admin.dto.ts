@@ -8,14 +8,14 @@ const ROLE_MESSAGE = { message: `must be one of: ${ROLES.join(', ')}` };
 export class AdminUserListQueryDto implements AdminUserListQuery {
   @ApiPropertyOptional({ description: 'Part of an e-mail, a first name or a last name.', maxLength: 100 })
   @IsOptional()
-  @IsString()
   @MaxLength(100)
+  @IsString()
   q?: string;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (`nextCursor`).' })
   @IsOptional()
-  @IsString()
   @MaxLength(200)
+  @IsString()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -6,9 +6,9 @@ import type { AuditLogQuery } from '@academie/contracts';
 export class AuditQueryDto implements AuditLogQuery {
   @ApiPropertyOptional({ example: 'role.granted' })
   @IsOptional()
-  @IsString()
   @MaxLength(100)
   @Matches(/^[a-z_]+(\.[a-z_]+)*$/, { message: 'must be an action name such as role.granted' })
+  @IsString()
   action?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -18,14 +18,14 @@ export class AuditQueryDto implements AuditLogQuery {
 
   @ApiPropertyOptional({ description: 'Id of the target (a user id for user actions).' })
   @IsOptional()
-  @IsString()
   @MaxLength(100)
+  @IsString()
   targetId?: string;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (`nextCursor`).' })
   @IsOptional()
-  @IsString()
   @MaxLength(30)
+  @IsString()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })

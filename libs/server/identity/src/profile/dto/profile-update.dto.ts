@@ -48,7 +48,7 @@ export class ProfileUpdateDto implements ProfileUpdate {
 
   @ApiPropertyOptional({ example: '552100554', nullable: true, description: '9 digits, Luhn-checked.' })
   @IsOptional()
-  @IsString({ message: 'must be a string of 9 digits' })
   @IsSiren()
+  @IsString({ message: 'must be a string of 9 digits' })
   siren?: string | null;
 }

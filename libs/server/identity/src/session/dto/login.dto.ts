@@ -7,14 +7,14 @@ import { NormalizeEmail } from '../../user/dto/transforms';
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'apprenant@demo.academie-ia.fr' })
   @NormalizeEmail()
-  @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'must be an e-mail address' })
+  @IsString()
   email!: string;
 
   @ApiProperty()
-  @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters long` })
+  @IsString()
   password!: string;
 }

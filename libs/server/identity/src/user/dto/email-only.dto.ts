@@ -6,8 +6,8 @@ import { NormalizeEmail } from './transforms';
 export class EmailOnlyDto implements EmailOnlyRequest {
   @ApiProperty({ example: 'camille.martin@example.fr', maxLength: 254 })
   @NormalizeEmail()
-  @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'must be an e-mail address' })
+  @IsString()
   email!: string;
 }

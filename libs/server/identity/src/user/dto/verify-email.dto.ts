@@ -4,7 +4,7 @@ import type { VerifyEmailRequest } from '@academie/contracts';
 
 export class VerifyEmailDto implements VerifyEmailRequest {
   @ApiProperty({ description: 'The token of the link received by e-mail.' })
-  @IsString()
   @MaxLength(200)
+  @IsString()
   token!: string;
 }
