@@ -5,7 +5,9 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { type AppConfig, CoreModule } from '@academie/server-core';
 import { DatabaseModule } from '@academie/server-database';
-import { OutboxRelay } from '@academie/server-outbox';
+import { type OutboxEventContext, type OutboxEventHandler, OutboxHandler, OutboxRelay } from '@academie/server-outbox';
+import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { QueueModule, QueueRegistry } from '@academie/server-queue';
 import { MemoryLogger, OwnRedis, createTestDatabase, eventually, testConfig } from '@academie/server-testing';
 import { WorkerModule } from './worker.module';
@@ -18,6 +20,35 @@ class RelayOnlyModule {
       module: RelayOnlyModule,
       imports: [CoreModule.forRoot(config, new MemoryLogger()), DatabaseModule.forRoot('test-relay'), QueueModule],
       providers: [OutboxRelay],
+    };
+  }
+}
+
+/** A second subscriber of the ping whose effect is counted, and a third that fails its first delivery. */
+@Injectable()
+@OutboxHandler('system.ping', 'test-counter')
+class CountingSubscriber implements OutboxEventHandler<'system.ping'> {
+  async handle(manager: EntityManager, _payload: unknown, context: OutboxEventContext): Promise<void> {
+    await manager.query(`INSERT INTO test_effect (event_id) VALUES ($1)`, [context.eventId]);
+  }
+}
+
+@Injectable()
+@OutboxHandler('system.ping', 'test-flaky')
+class FlakySubscriber implements OutboxEventHandler<'system.ping'> {
+  static failures = 1;
+  async handle(): Promise<void> {
+    if (FlakySubscriber.failures-- > 0) throw new Error('flaky subscriber fails once');
+  }
+}
+
+@Module({})
+class WorkerWithTestSubscribers {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerWithTestSubscribers,
+      imports: [WorkerModule.forRoot(config, new MemoryLogger('worker'))],
+      providers: [CountingSubscriber, FlakySubscriber],
     };
   }
 }
@@ -98,6 +129,27 @@ describe('worker', () => {
       const after = await db.query(`SELECT handled_at FROM system_ping WHERE id = $1`, [id]);
       expect(after.rows[0].handled_at).toEqual(before.rows[0].handled_at);
       expect((await db.query(`SELECT attempts FROM outbox_event`)).rows[0].attempts).toBe(1);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('delivers an event to each of its subscribers exactly once, even when one of them fails and the job is retried', async () => {
+    await db.query(`CREATE TABLE test_effect (event_id bigint NOT NULL)`);
+    const worker = await NestFactory.createApplicationContext(WorkerWithTestSubscribers.forRoot(testConfig({ DATABASE_URL: databaseUrl })), {
+      logger: false,
+    });
+    try {
+      const id = await writePing(db);
+      await eventually(async () => (await db.query(`SELECT processed_at FROM outbox_event`)).rows[0]?.processed_at != null, 20_000);
+      expect(await pingDone(db, id)).toBe(true);
+      expect((await db.query(`SELECT count(*)::int AS n FROM test_effect`)).rows[0].n).toBe(1);
+      const deliveries = await db.query(`SELECT subscriber, attempts, processed_at IS NOT NULL AS done FROM outbox_delivery ORDER BY subscriber`);
+      expect(deliveries.rows).toEqual([
+        { subscriber: 'system.ping', attempts: 1, done: true },
+        { subscriber: 'test-counter', attempts: 1, done: true },
+        { subscriber: 'test-flaky', attempts: 2, done: true }, // failed once, then delivered on the retry
+      ]);
     } finally {
       await worker.close();
     }

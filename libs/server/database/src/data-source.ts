@@ -12,16 +12,18 @@ import {
 } from '@academie/server-catalog';
 import { AuditLog, RefreshToken, SessionFamily, SsoIdentity, User, UserRole, UserToken } from '@academie/server-identity';
 import { MailMessage } from '@academie/server-mail';
-import { OutboxEvent } from '@academie/server-outbox';
+import { OutboxDelivery, OutboxEvent } from '@academie/server-outbox';
 import { Ping, WorkerHeartbeat } from '@academie/server-system';
 import { Foundation1795593600000 } from './migrations/1795593600000-Foundation';
 import { Accounts1795597200000 } from './migrations/1795597200000-Accounts';
 import { CatalogueContent1795600800000 } from './migrations/1795600800000-CatalogueContent';
+import { OutboxDeliveries1795604400000 } from './migrations/1795604400000-OutboxDeliveries';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Every entity of every context: the one schema shared by api and worker. */
 export const ENTITIES = [
   OutboxEvent,
+  OutboxDelivery,
   Ping,
   WorkerHeartbeat,
   User,
@@ -43,7 +45,12 @@ export const ENTITIES = [
 ];
 
 /** Migrations in order. Schema changes only through these; `synchronize` is never on. */
-export const MIGRATIONS = [Foundation1795593600000, Accounts1795597200000, CatalogueContent1795600800000];
+export const MIGRATIONS = [
+  Foundation1795593600000,
+  Accounts1795597200000,
+  CatalogueContent1795600800000,
+  OutboxDeliveries1795604400000,
+];
 
 export function dataSourceOptions(
   config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,

@@ -1,4 +1,5 @@
 export * from './outbox-event.entity';
+export * from './outbox-delivery.entity';
 export * from './outbox.service';
 export * from './outbox-handler';
 export * from './outbox-relay';

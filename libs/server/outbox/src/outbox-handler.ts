@@ -4,8 +4,22 @@ import type { OutboxEventPayloads, OutboxEventType } from '@academie/contracts';
 
 export const OUTBOX_HANDLER = Symbol('academie:outbox-handler');
 
-/** Marks a provider as the handler of one outbox event type. The worker refuses to start if a type has none or two. */
-export const OutboxHandler = (type: OutboxEventType) => SetMetadata(OUTBOX_HANDLER, type);
+export interface OutboxSubscription {
+  type: OutboxEventType;
+  /**
+   * Stable name of the subscriber: its deliveries are recorded under it (`outbox_delivery`), so it never
+   * changes once released. Several subscribers may handle one event type (certificates and KPIs both
+   * follow `course.completed`); each records its effect exactly once.
+   */
+  subscriber: string;
+}
+
+/**
+ * Marks a provider as a subscriber of one outbox event type. The worker refuses to start if an event type
+ * has no subscriber, or if two share a name.
+ */
+export const OutboxHandler = (type: OutboxEventType, subscriber: string = type) =>
+  SetMetadata(OUTBOX_HANDLER, { type, subscriber } satisfies OutboxSubscription);
 
 export interface OutboxEventContext {
   eventId: string;
@@ -13,8 +27,8 @@ export interface OutboxEventContext {
 }
 
 /**
- * Handles one event. It runs inside the transaction that closes the event: what it writes through `manager`
- * commits together with the event's closing, so its effect is recorded exactly once.
+ * Handles one event. It runs inside the transaction that records its delivery: what it writes through
+ * `manager` commits together with that record, so its effect is recorded exactly once.
  */
 export interface OutboxEventHandler<T extends OutboxEventType = OutboxEventType> {
   handle(manager: EntityManager, payload: OutboxEventPayloads[T], context: OutboxEventContext): Promise<void>;
