@@ -1,0 +1,217 @@
+// Catalogue search benchmark (`npm run bench:catalogue`, after the server build).
+// Seeds 10,000 published courses into a database of its own (academie_bench_<ts>, dropped at the end), starts the
+// built API as a real process, and drives filtered searches with 32 keep-alive clients (10 s warm-up, 30 s measured):
+//   1. "warm": 200 distinct filtered searches drawn at random (the answers cache serves repeats);
+//   2. "cold": every search distinct (random duration bounds), so each one runs its SQL;
+// then a bare Node HTTP server answering a body of the same size, measured the same way, as the ceiling.
+// Traffic goes to 127.0.0.1 only; every loop is bounded in time.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { join } from 'node:path';
+import { root } from '../paths.mjs';
+
+const COURSES = Number(process.env.BENCH_COURSES ?? 10_000);
+const CLIENTS = 32;
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 10_000);
+const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 30_000);
+const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const say = (line) => process.stdout.write(`${line}\n`);
+
+const db = await import(join(root, 'dist/server/libs/server/database/src/index.js'));
+const catalog = await import(join(root, 'dist/server/libs/server/catalog/src/index.js'));
+
+const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+const dbUrl = new URL(SERVER);
+dbUrl.pathname = `/academie_bench_${stamp}`;
+const DATABASE_URL = dbUrl.toString();
+
+// ------------------------------------------------------------------------------------------------ data
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (list) => list[Math.floor(rand() * list.length)];
+const some = (list, max) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(list)))];
+
+const AUDIENCES = ['tpe', 'pme', 'eti', 'grand_groupe', 'apprenti', 'demandeur_emploi'];
+const LEVELS = ['decouverte', 'intermediaire', 'avance'];
+const SECTORS = 'ABCDEFGHIJKLMNOPQRS'.split('');
+const USE_CASES = ['relation_client', 'comptabilite', 'rh', 'production', 'marketing', 'juridique', 'bureautique', 'recherche_emploi'];
+const SUBJECTS = ['l’IA générative', 'l’intelligence artificielle', 'un assistant conversationnel', 'la maintenance prédictive',
+  'l’analyse de données', 'la vision par ordinateur', 'la traduction automatique', 'les grands modèles de langage', 'la détection de fraude',
+  'la prévision des ventes', 'la transcription de réunions', 'la rédaction assistée'];
+const CONTEXTS = ['pour sa TPE', 'en PME', 'dans l’industrie', 'au service client', 'en comptabilité', 'pour les RH', 'dans le commerce',
+  'à l’hôpital', 'dans l’agriculture', 'pour les apprentis', 'en collectivité', 'dans la logistique', 'pour un artisan', 'en cabinet'];
+const VERBS = ['Découvrir', 'Maîtriser', 'Déployer', 'Comprendre', 'Évaluer', 'Piloter', 'Sécuriser', 'Automatiser avec'];
+const WORDS = ('données modèle équipe client facture formation projet risque conformité règlement qualité production outil ' +
+  'décision contrôle transparence fournisseur contrat indicateur valeur usage méthode exemple atelier réunion courriel document ' +
+  'analyse prévision tableau entreprise salarié métier compétence sécurité confidentialité automatisation vérification source').split(' ');
+const sentence = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+
+function course(i) {
+  const subject = pick(SUBJECTS);
+  const kind = rand() < 0.2 ? 'tutorial' : 'course';
+  const duration = kind === 'tutorial' ? 10 + Math.floor(rand() * 40) : 30 + Math.floor(rand() * 450);
+  const lessons = (m) => [
+    { kind: 'text', title: `Leçon ${m}.1 : ${sentence(3)}`, durationMinutes: 10, text: { markdown: `## ${sentence(4)}\n\n${sentence(60)}.\n\n- ${sentence(8)}\n- ${sentence(8)}` } },
+    { kind: 'quiz', title: `Quiz ${m}`, durationMinutes: 5, quiz: { questions: [{ kind: 'single', prompt: `${sentence(8)} ?`, options: [
+      { text: sentence(3), correct: true, explanation: sentence(10) }, { text: sentence(3), correct: false, explanation: sentence(10) }] }] } },
+  ];
+  return {
+    slug: `bench-${i}`,
+    metadata: {
+      kind,
+      title: `${pick(VERBS)} ${subject} ${pick(CONTEXTS)} (${i})`,
+      summary: `Un parcours sur ${subject} : ${sentence(30)}.`,
+      level: pick(LEVELS),
+      durationMinutes: duration,
+      audiences: some(AUDIENCES, 3),
+      sectors: rand() < 0.3 ? [] : some(SECTORS, 3),
+      useCases: some(USE_CASES, 2),
+    },
+    modules: kind === 'tutorial' ? [{ title: sentence(4), lessons: lessons(1) }] : [1, 2].map((m) => ({ title: sentence(4), lessons: lessons(m) })),
+    publishedAt: new Date(Date.now() - Math.floor(rand() * 1000 * 86_400_000)),
+  };
+}
+
+async function seedCourses() {
+  await db.ensureDatabase(DATABASE_URL);
+  const dataSource = db.createDataSource({ DATABASE_URL, DATABASE_POOL_SIZE: 2 }, undefined, 'academie-bench-seed');
+  await dataSource.initialize();
+  await db.runMigrations(dataSource, (line) => say(`  ${line}`));
+  const started = Date.now();
+  const BATCH = 250;
+  for (let from = 0; from < COURSES; from += BATCH) {
+    await dataSource.transaction(async (manager) => {
+      for (let i = from; i < Math.min(from + BATCH, COURSES); i++) {
+        const c = course(i);
+        const [row] = await manager.query(
+          `INSERT INTO course (slug, kind, title, summary, level, duration_minutes, status) VALUES ($1, $2, $3, $4, $5, $6, 'draft') RETURNING id`,
+          [c.slug, c.metadata.kind, c.metadata.title, c.metadata.summary, c.metadata.level, c.metadata.durationMinutes],
+        );
+        const version = await catalog.insertDraftVersion(manager, row.id, c.metadata, null);
+        await catalog.insertVersionContent(manager, version.id, { modules: c.modules });
+        await catalog.publishVersion(manager, version.id, null, c.publishedAt);
+      }
+    });
+    const done = Math.min(from + BATCH, COURSES);
+    process.stdout.write(`\r  Cours publiés : ${done}/${COURSES} (${Math.round((done * 1000) / (Date.now() - started))}/s)   `);
+  }
+  process.stdout.write('\n');
+  await dataSource.query('VACUUM ANALYZE');
+  await dataSource.destroy();
+}
+
+// ------------------------------------------------------------------------------------------------ load
+const TERMS = ['ia', 'intelligence artificielle', 'formation', 'données', 'assistant conversationnel', 'maintenance', 'comptabilité',
+  'rgpd', 'client', 'modèles de langage', 'sécurité', 'prévision'];
+function filteredSearch(distinct) {
+  const params = new URLSearchParams();
+  if (rand() < 0.5) params.set('q', pick(TERMS));
+  const filters = [
+    () => params.set('audience', some(AUDIENCES, 2).join(',')),
+    () => params.set('level', pick(LEVELS)),
+    () => params.set('sector', pick(SECTORS)),
+    () => params.set('useCase', pick(USE_CASES)),
+    () => params.set('kind', pick(['course', 'tutorial'])),
+    () => params.set('durationMax', String(pick([30, 60, 120, 240]))),
+  ];
+  for (let i = 0, n = 1 + Math.floor(rand() * 2); i < n; i++) pick(filters)();
+  if (distinct) params.set('durationMin', String(1 + Math.floor(rand() * 25)) + '');
+  return `/api/courses?${params}`;
+}
+
+function request(agent, port, path) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+      let size = 0;
+      res.on('data', (chunk) => (size += chunk.length));
+      res.on('end', () => (res.statusCode === 200 ? resolve(size) : reject(new Error(`${path} answered ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function load(port, nextPath) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const latencies = [];
+  let bytes = 0;
+  let measuring = false;
+  const warmEnd = Date.now() + WARMUP_MS;
+  const end = warmEnd + MEASURE_MS;
+  const client = async () => {
+    while (Date.now() < end) {
+      const t0 = process.hrtime.bigint();
+      const size = await request(agent, port, nextPath());
+      if (measuring) {
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        bytes += size;
+      }
+    }
+  };
+  const timer = setTimeout(() => (measuring = true), WARMUP_MS);
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  clearTimeout(timer);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+  return { requests: latencies.length, rate: latencies.length / (MEASURE_MS / 1000), p50: q(0.5), p95: q(0.95), p99: q(0.99), meanBytes: Math.round(bytes / latencies.length) };
+}
+
+function start(args, env, ready) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 60_000;
+    const poll = async () => {
+      if (child.exitCode !== null) return reject(new Error(`process exited: ${stderr}`));
+      if (await ready().catch(() => false)) return resolve(child);
+      if (Date.now() > deadline) return reject(new Error('process not ready within 60 s'));
+      setTimeout(poll, 200);
+    };
+    poll();
+  });
+}
+const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
+const freePort = () => new Promise((resolve) => { const s = http.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const fmt = (r) => `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${Math.round(r.rate)} req/s, ${r.meanBytes} octets/réponse`;
+
+// ------------------------------------------------------------------------------------------------ run
+let api;
+let bare;
+try {
+  say(`Base ${dbUrl.pathname.slice(1)} : migrations puis ${COURSES} cours publiés…`);
+  await seedCourses();
+  const port = await freePort();
+  api = await start([join(root, 'dist/server/apps/api/src/main.js')], {
+    NODE_ENV: 'production', DATABASE_URL, REDIS_URL, REDIS_PREFIX: `bench-${stamp}`, API_HOST: '127.0.0.1', API_PORT: String(port),
+    AUTH_JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn',
+  }, async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status === 200);
+
+  const fixed = Array.from({ length: 200 }, () => filteredSearch(false));
+  say(`API (${CLIENTS} clients, ${WARMUP_MS / 1000} s de chauffe, ${MEASURE_MS / 1000} s mesurées) : recherches filtrées, 200 requêtes distinctes…`);
+  const warm = await load(port, () => pick(fixed));
+  say(`  cache chaud : ${fmt(warm)}`);
+  say('API : recherches filtrées toutes distinctes (chaque requête exécute son SQL)…');
+  const cold = await load(port, () => filteredSearch(true));
+  say(`  sans cache  : ${fmt(cold)}`);
+  await stop(api);
+  api = undefined;
+
+  const barePort = await freePort();
+  const size = warm.meanBytes;
+  bare = await start(['-e', `const b=Buffer.alloc(${size},120);require('node:http').createServer((q,s)=>{s.writeHead(200,{'content-type':'application/json','content-length':b.length});s.end(b)}).listen(${barePort},'127.0.0.1')`],
+    {}, async () => (await fetch(`http://127.0.0.1:${barePort}/`)).status === 200);
+  say(`Serveur Node nu (réponse de ${size} octets), même charge…`);
+  const base = await load(barePort, () => '/');
+  say(`  Node nu     : ${fmt(base)}`);
+  say('');
+  say(`Résultat : recherches filtrées p95 ${warm.p95.toFixed(1)} ms (cache chaud), ${cold.p95.toFixed(1)} ms (sans cache) ; objectif p95 < 20 ms.`);
+  say(`Débit rapporté au serveur nu : ${(warm.rate / base.rate).toFixed(2)} (cache chaud), ${(cold.rate / base.rate).toFixed(2)} (sans cache).`);
+} finally {
+  if (api) await stop(api);
+  if (bare) await stop(bare);
+  await db.dropDatabase(DATABASE_URL).catch((e) => say(`Suppression de la base impossible : ${e.message}`));
+  say(`Base ${dbUrl.pathname.slice(1)} supprimée.`);
+}
