@@ -6,22 +6,15 @@ import { OwnRedis, type TestApi, createTestUser, errorFormat, startTestApi, test
 import { createApiApp } from '../bootstrap';
 
 type App = Awaited<ReturnType<typeof createApiApp>>;
-const WINDOW_SECONDS = 3;
+/** Short enough to wait for its end, long enough for 11 logins on a loaded machine. */
+const SHORT_WINDOW_SECONDS = 8;
 
-describe('rate limits', () => {
+describe('rate limits per account, over a short window', () => {
   let t: TestApi<App>;
 
   beforeAll(async () => {
     t = await startTestApi(createApiApp, {
-      overrides: {
-        RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
-        RATE_LIMIT_LOGIN_PER_ACCOUNT: '10',
-        RATE_LIMIT_LOGIN_PER_IP: '15',
-        RATE_LIMIT_REGISTER_PER_IP: '3',
-        RATE_LIMIT_MAIL_PER_ADDRESS: '2',
-        RATE_LIMIT_MAIL_PER_IP: '100',
-        RATE_LIMIT_TOKEN_PER_IP: '3',
-      },
+      overrides: { RATE_LIMIT_WINDOW_SECONDS: String(SHORT_WINDOW_SECONDS), RATE_LIMIT_LOGIN_PER_ACCOUNT: '10', RATE_LIMIT_LOGIN_PER_IP: '1000' },
     });
   });
   afterAll(async () => {
@@ -42,7 +35,7 @@ describe('rate limits', () => {
     expect(errorFormat(eleventh.body, 429).message).toContain('Trop de tentatives');
     const retryAfter = Number(eleventh.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+    expect(retryAfter).toBeLessThanOrEqual(SHORT_WINDOW_SECONDS);
     // Same e-mail written otherwise: the same account.
     expect((await login(` ${user.email.toUpperCase()}`, user.password, '10.0.1.2')).status).toBe(429);
     // No password was checked for the refused attempts.
@@ -52,6 +45,28 @@ describe('rate limits', () => {
     await new Promise((resolve) => setTimeout(resolve, (retryAfter + 0.2) * 1000));
     expect((await login(user.email, user.password, '10.0.1.3')).status).toBe(200);
   });
+});
+
+describe('rate limits', () => {
+  let t: TestApi<App>;
+
+  beforeAll(async () => {
+    t = await startTestApi(createApiApp, {
+      overrides: {
+        RATE_LIMIT_LOGIN_PER_IP: '15',
+        RATE_LIMIT_REGISTER_PER_IP: '3',
+        RATE_LIMIT_MAIL_PER_ADDRESS: '2',
+        RATE_LIMIT_MAIL_PER_IP: '100',
+        RATE_LIMIT_TOKEN_PER_IP: '3',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const login = (email: string, password: string, ip: string) =>
+    t.api.call<ErrorBody>({ method: 'POST', url: '/api/auth/login', payload: { email, password }, ip });
 
   it('limits attempts per IP across accounts, without touching other addresses', async () => {
     const ip = '192.0.2.10';

@@ -17,8 +17,8 @@ interface MailRow {
 
 /**
  * The worker's side of `mail.send`: renders the message, sends it over SMTP, then marks it sent (and drops its
- * secret parameters) in the transaction that closes the event. The outbox row is locked while this runs, so
- * two workers never send one message at once. If the process dies between the SMTP answer and the commit, the
+ * secret parameters) in the transaction that records the delivery. The delivery row is locked while this runs,
+ * so two workers never send one message at once. If the process dies between the SMTP answer and the commit, the
  * event is delivered again and the message resent with the same Message-ID: harmless, and its link still works.
  */
 @Injectable()

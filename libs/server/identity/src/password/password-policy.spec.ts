@@ -32,6 +32,7 @@ describe('passwordProblem', () => {
   it('refuses a password built on the e-mail or the name', () => {
     expect(passwordProblem('camille.durand2024', { email: 'camille.durand@example.fr' })).toMatch(/e-mail address or your name/);
     expect(passwordProblem('Durand!Durand!', { names: ['Durand'] })).toMatch(/e-mail address or your name/);
+    expect(passwordProblem('xy@example.fr-2024', { email: 'xy@example.fr' })).toMatch(/e-mail address or your name/);
   });
 
   it('accepts long, unpredictable passwords and passphrases', () => {

@@ -26,7 +26,9 @@ export function passwordProblem(password: string, context: { email?: string; nam
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
   if (core.length > 0 && list.has(core)) return 'is a common word wrapped in digits or symbols: choose a less predictable password';
   if (new Set(lower).size < 4) return 'repeats too few different characters';
-  const local = context.email?.trim().toLowerCase().split('@')[0] ?? '';
+  const email = context.email?.trim().toLowerCase() ?? '';
+  if (email && lower.includes(email)) return 'must not be built on your e-mail address or your name';
+  const local = email.split('@')[0];
   const personal = [local, ...(context.names ?? []).map((name) => name.trim().toLowerCase())].filter((w) => w.length >= 4);
   for (const word of personal) {
     const rest = lower.replaceAll(word, '').replace(/[\d\W_]+/g, '');
