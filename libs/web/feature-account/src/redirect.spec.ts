@@ -1,6 +1,6 @@
 import type { Profile } from '@academie/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { destinationAfterSignIn, isProfileIncomplete, safeSsoStartUrl } from './redirect';
+import { destinationAfterSignIn, isProfileIncomplete, safeSsoStartUrl, ssoFailureMessage, ssoStartUrlWithReturn } from './redirect';
 
 const emptyProfile: Profile = { status: null, staffBand: null, region: null, sector: null, siren: null };
 const completeProfile: Profile = { status: 'salarie', staffBand: '11', region: '53', sector: 'C', siren: null };
@@ -45,4 +45,30 @@ describe('safeSsoStartUrl', () => {
       expect(safeSsoStartUrl(value)).toBeUndefined();
     },
   );
+});
+
+describe('ssoStartUrlWithReturn', () => {
+  it('adds the page to come back to, encoded', () => {
+    expect(ssoStartUrlWithReturn('/api/auth/sso/proconnect/start', '/formations/x?etape=2')).toBe(
+      '/api/auth/sso/proconnect/start?returnTo=%2Fformations%2Fx%3Fetape%3D2',
+    );
+    expect(ssoStartUrlWithReturn('/api/auth/sso/proconnect/start?acr=1', '/mon-profil')).toBe(
+      '/api/auth/sso/proconnect/start?acr=1&returnTo=%2Fmon-profil',
+    );
+  });
+
+  it('adds nothing without a page, or for the home page', () => {
+    expect(ssoStartUrlWithReturn('/api/auth/sso/franceconnect/start', undefined)).toBe('/api/auth/sso/franceconnect/start');
+    expect(ssoStartUrlWithReturn('/api/auth/sso/franceconnect/start', '/')).toBe('/api/auth/sso/franceconnect/start');
+  });
+});
+
+describe('ssoFailureMessage', () => {
+  it('has a sentence for each reason the API gives, and one for the rest', () => {
+    const titles = ['sso-indisponible', 'sso-echec', 'sso-compte-non-verifie', 'sso-compte-suspendu', 'autre'].map(
+      (reason) => ssoFailureMessage(reason).title,
+    );
+    expect(new Set(titles).size).toBe(4);
+    expect(ssoFailureMessage('sso-echec')).toEqual(ssoFailureMessage('inconnue'));
+  });
 });

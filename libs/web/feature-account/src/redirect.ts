@@ -34,3 +34,40 @@ export function safeSsoStartUrl(value: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The SSO start address with the page to come back to: the API keeps `returnTo` (a path of this site)
+ * through the provider's round trip and lands on `/connexion/sso?retour=…`.
+ */
+export function ssoStartUrlWithReturn(startUrl: string, returnPath: string | undefined): string {
+  if (returnPath === undefined || returnPath === '/') return startUrl;
+  const separator = startUrl.includes('?') ? '&' : '?';
+  return `${startUrl}${separator}returnTo=${encodeURIComponent(returnPath)}`;
+}
+
+/** Why an SSO sign-in was refused (`/connexion?erreur=…`, set by the API's callback), in plain words. */
+export function ssoFailureMessage(reason: string): { title: string; description: string } {
+  switch (reason) {
+    case 'sso-indisponible':
+      return {
+        title: 'La connexion avec FranceConnect ou ProConnect est indisponible',
+        description: 'Le service d’identification ne répond pas pour le moment. Réessayez plus tard, ou connectez-vous avec votre adresse e-mail et votre mot de passe.',
+      };
+    case 'sso-compte-non-verifie':
+      return {
+        title: 'Votre adresse e-mail n’est pas encore vérifiée',
+        description:
+          'Un compte existe déjà avec cette adresse. Ouvrez le lien de l’e-mail de vérification que nous vous avons envoyé, puis réessayez ; ou connectez-vous avec votre mot de passe.',
+      };
+    case 'sso-compte-suspendu':
+      return {
+        title: 'Votre compte est suspendu',
+        description: 'Vous ne pouvez plus vous connecter avec ce compte pour le moment. Pour en connaître la raison, écrivez à l’équipe de l’Académie de l’IA.',
+      };
+    default:
+      return {
+        title: 'La connexion n’a pas abouti',
+        description: 'Le service d’identification n’a pas pu confirmer votre identité. Réessayez, ou connectez-vous avec votre adresse e-mail et votre mot de passe.',
+      };
+  }
+}

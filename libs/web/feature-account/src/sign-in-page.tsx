@@ -11,7 +11,7 @@ import { PasswordField, TextField } from './fields';
 import { useFocusAfterRender } from './focus';
 import { FormAlert } from './form-alert';
 import { emailError, firstFieldInError, hasErrors, MESSAGES, requiredError, type FieldErrors } from './form-errors';
-import { destinationAfterSignIn, RETURN_PARAM, safeReturnPath } from './redirect';
+import { destinationAfterSignIn, RETURN_PARAM, safeReturnPath, ssoFailureMessage } from './redirect';
 import { SsoSection } from './sso-section';
 import { formatWait } from './wait-time';
 
@@ -61,13 +61,15 @@ export function SignInPage() {
   const { status, user, login } = useAuth();
   const [searchParams] = useSearchParams();
   const returnPath = safeReturnPath(searchParams.get(RETURN_PARAM));
+  // The API's SSO callback comes back here with the reason when it could not open a session.
+  const ssoError = searchParams.get('erreur');
   const [values, setValues] = useState<LoginRequest>({ email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [failure, setFailure] = useState<SignInFailure | undefined>(undefined);
   const [submitting, setSubmitting] = useState(false);
   const focus = useFocusAfterRender();
 
-  usePageTitle(titleWithErrors('Connexion', hasErrors(errors) || failure !== undefined));
+  usePageTitle(titleWithErrors('Connexion', hasErrors(errors) || failure !== undefined || ssoError !== null));
 
   // Signed in (by this form, or already when arriving here): on to the next page.
   if (status === 'authenticated' && user !== null) {
@@ -106,6 +108,7 @@ export function SignInPage() {
   return (
     <AccountShell>
       <h1>Connexion à l’Académie de l’IA</h1>
+      {ssoError !== null && failure === undefined && <FormAlert id="connexion-sso-alerte" severity="error" {...ssoFailureMessage(ssoError)} />}
       <SsoSection verb="sign-in" returnPath={returnPath} />
       <form noValidate onSubmit={onSubmit}>
         <fieldset className={fr.cx('fr-fieldset')} aria-labelledby="connexion-titre connexion-mentions">

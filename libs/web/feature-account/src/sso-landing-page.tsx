@@ -1,4 +1,4 @@
-import { toErrorBody, useAuth } from '@academie/web-data-access';
+import { RETURN_PARAM, safeReturnPath, toErrorBody, useAuth } from '@academie/web-data-access';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -8,28 +8,24 @@ import { Navigate, useSearchParams } from 'react-router';
 import { AccountShell } from './account-shell';
 import { unexpectedErrorMessage } from './error-messages';
 import { destinationAfterSignIn } from './redirect';
-import { forgetSsoReturn, peekSsoReturn } from './sso-return';
 
 type Landing = { state: 'pending' } | { state: 'failed'; message: string };
 
 /**
- * /connexion/sso: where the API's SSO callback sends the browser, the session cookies set. The page
- * exchanges them for an access token (refresh), then goes on to the page the person came from.
+ * /connexion/sso?retour=…: where the API's SSO callback sends the browser, the session cookies set. The
+ * page exchanges them for an access token (refresh), then goes on to the page the person came from
+ * (the API kept it through the provider's round trip; `/` when there was none).
  */
 export function SsoLandingPage() {
   const { refresh, status, user } = useAuth();
   const [searchParams] = useSearchParams();
-  const providerError = searchParams.get('erreur') ?? searchParams.get('error');
-  const [landing, setLanding] = useState<Landing>(
-    providerError === null ? { state: 'pending' } : { state: 'failed', message: 'La connexion a été annulée ou refusée par le service d’identification.' },
-  );
-  const [returnPath] = useState(peekSsoReturn);
-  useEffect(forgetSsoReturn, []);
+  const retour = safeReturnPath(searchParams.get(RETURN_PARAM));
+  const returnPath = retour === '/' ? undefined : retour;
+  const [landing, setLanding] = useState<Landing>({ state: 'pending' });
 
   usePageTitle(landing.state === 'failed' ? 'Erreur : connexion' : 'Connexion en cours');
 
   useEffect(() => {
-    if (providerError !== null) return;
     let current = true;
     refresh().then(
       (me) => {
@@ -44,7 +40,7 @@ export function SsoLandingPage() {
     return () => {
       current = false;
     };
-  }, [providerError, refresh]);
+  }, [refresh]);
 
   if (landing.state === 'pending' && status === 'authenticated' && user !== null) {
     return <Navigate to={destinationAfterSignIn(user, returnPath)} replace />;

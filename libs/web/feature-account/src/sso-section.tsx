@@ -3,8 +3,7 @@ import { useSsoProviders } from '@academie/web-data-access';
 import { fr } from '@codegouvfr/react-dsfr';
 import { FranceConnectButton } from '@codegouvfr/react-dsfr/FranceConnectButton';
 import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
-import { safeSsoStartUrl } from './redirect';
-import { rememberSsoReturn } from './sso-return';
+import { safeSsoStartUrl, ssoStartUrlWithReturn } from './redirect';
 
 export interface SsoSectionProps {
   /** « Se connecter avec » on the sign-in page, « Se créer un compte avec » on the sign-up page. */
@@ -22,7 +21,7 @@ export function SsoSection({ verb, returnPath }: SsoSectionProps) {
   const { data } = useSsoProviders();
   const providers = (data ?? []).flatMap((provider) => {
     const url = safeSsoStartUrl(provider.startUrl);
-    return url === undefined || !isKnown(provider.id) ? [] : [{ ...provider, startUrl: url }];
+    return url === undefined || !isKnown(provider.id) ? [] : [{ ...provider, startUrl: ssoStartUrlWithReturn(url, returnPath) }];
   });
   if (providers.length === 0) return null;
 
@@ -32,7 +31,7 @@ export function SsoSection({ verb, returnPath }: SsoSectionProps) {
 
   return (
     <>
-      <section aria-labelledby="sso-titre" className={fr.cx('fr-mb-6v')} onClickCapture={() => rememberSsoReturn(returnPath)}>
+      <section aria-labelledby="sso-titre" className={fr.cx('fr-mb-6v')}>
         <h2 id="sso-titre" className={fr.cx('fr-h4')}>{heading}</h2>
         <p className={fr.cx('fr-text--sm')}>
           {providers.length > 1
