@@ -5,16 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage, seriousA11yViolations, webUrl } from './browser';
 
 const SEEDED_COURSE_TITLE = "Découvrir l'IA générative pour sa TPE";
 const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tmp', 'screenshots');
-
-function webUrl(): string {
-  const url = process.env.E2E_WEB_URL;
-  if (!url) throw new Error('E2E_WEB_URL is not set: run the web e2e suite through its global setup.');
-  return url;
-}
 
 describe('home page', () => {
   let browser: Browser;
@@ -23,20 +18,8 @@ describe('home page', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    browser = await launchChromium();
+    page = await openPage(browser);
     page.on('request', (request) => requested.push(request.url()));
     // A CSP violation, a missing asset or an uncaught exception shows up here.
     page.on('console', (message) => {
@@ -80,6 +63,15 @@ describe('home page', () => {
     const fonts = requested.filter((url) => /Marianne-[\w-]+\.woff2(\?|$)/.test(url));
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((url) => new URL(url).origin === origin)).toBe(true);
+  });
+
+  it('has no serious or critical accessibility violation (axe, WCAG 2.2 AA)', async () => {
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 30_000);
+
+  it('offers to sign in and to create an account', async () => {
+    await page.getByRole('link', { name: 'Se connecter' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await page.getByRole('link', { name: 'Créer un compte' }).count()).toBeGreaterThan(0);
   });
 
   it('sends no request to another host', () => {
