@@ -2,15 +2,18 @@
 // the hooks below, never `fetch`.
 import type {
   ChangePasswordRequest,
+  EmailOnlyRequest,
   LoginRequest,
   MeResponse,
   PasswordResetConfirm,
   PasswordResetRequest,
+  PersonalDataExport,
   ProfileUpdate,
   RegisterRequest,
   SessionResponse,
   SsoProviderInfo,
   VerifyEmailRequest,
+  VerifyEmailResponse,
 } from '@academie/contracts';
 import { apiRequest } from './api-client';
 import { endSession, startSession, updateSessionUser } from './session-store';
@@ -21,17 +24,17 @@ export function register(request: RegisterRequest): Promise<MeResponse> {
   return apiRequest<MeResponse>('/auth/register', { method: 'POST', body: request, authenticated: false });
 }
 
-const verifications = new Map<string, Promise<{ verified: true }>>();
+const verifications = new Map<string, Promise<VerifyEmailResponse>>();
 
 /**
  * POST /api/auth/verify-email. The token is single use: the call is made once per token and page
  * load, however many times the page asks (React runs effects twice in development).
  */
-export function verifyEmail(token: string): Promise<{ verified: true }> {
+export function verifyEmail(token: string): Promise<VerifyEmailResponse> {
   let verification = verifications.get(token);
   if (verification === undefined) {
     const body: VerifyEmailRequest = { token };
-    verification = apiRequest<{ verified: true }>('/auth/verify-email', { method: 'POST', body, authenticated: false });
+    verification = apiRequest<VerifyEmailResponse>('/auth/verify-email', { method: 'POST', body, authenticated: false });
     verifications.set(token, verification);
   }
   return verification;
@@ -39,7 +42,8 @@ export function verifyEmail(token: string): Promise<{ verified: true }> {
 
 /** POST /api/auth/verify-email/resend: 202 always. */
 export async function resendVerificationEmail(email: string): Promise<void> {
-  await apiRequest<void>('/auth/verify-email/resend', { method: 'POST', body: { email }, authenticated: false });
+  const body: EmailOnlyRequest = { email };
+  await apiRequest<void>('/auth/verify-email/resend', { method: 'POST', body, authenticated: false });
 }
 
 /** POST /api/auth/login; keeps the session (token in memory, refresh token in its httpOnly cookie). */
@@ -101,8 +105,8 @@ export async function changePassword(request: ChangePasswordRequest): Promise<vo
 }
 
 /** GET /api/me/export: everything held about the person, by context. */
-export function exportMyData(): Promise<unknown> {
-  return apiRequest<unknown>('/me/export');
+export function exportMyData(): Promise<PersonalDataExport> {
+  return apiRequest<PersonalDataExport>('/me/export');
 }
 
 /** DELETE /api/me: erasure; the session ends with it. */
