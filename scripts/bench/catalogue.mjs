@@ -23,8 +23,11 @@ const db = await import(join(root, 'dist/server/libs/server/database/src/index.j
 const catalog = await import(join(root, 'dist/server/libs/server/catalog/src/index.js'));
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-const dbUrl = new URL(SERVER);
-dbUrl.pathname = `/academie_bench_${stamp}`;
+// BENCH_DATABASE_URL: reuse a database seeded by an earlier run kept with BENCH_KEEP_DATABASE=1 (to iterate on the SQL).
+const REUSE = process.env.BENCH_DATABASE_URL;
+const KEEP = process.env.BENCH_KEEP_DATABASE === '1' || process.env.BENCH_SEED_ONLY === '1' || Boolean(REUSE);
+const dbUrl = new URL(REUSE ?? SERVER);
+if (!REUSE) dbUrl.pathname = `/academie_bench_${stamp}`;
 const DATABASE_URL = dbUrl.toString();
 
 // ------------------------------------------------------------------------------------------------ data
@@ -181,8 +184,15 @@ const fmt = (r) => `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 
 let api;
 let bare;
 try {
-  say(`Base ${dbUrl.pathname.slice(1)} : migrations puis ${COURSES} cours publiés…`);
-  await seedCourses();
+  if (REUSE) say(`Base ${dbUrl.pathname.slice(1)} réutilisée.`);
+  else {
+    say(`Base ${dbUrl.pathname.slice(1)} : migrations puis ${COURSES} cours publiés…`);
+    await seedCourses();
+  }
+  if (process.env.BENCH_SEED_ONLY === '1') {
+    say(`Base conservée : BENCH_DATABASE_URL=${DATABASE_URL}`);
+    process.exit(0);
+  }
   const port = await freePort();
   api = await start([join(root, 'dist/server/apps/api/src/main.js')], {
     NODE_ENV: 'production', DATABASE_URL, REDIS_URL, REDIS_PREFIX: `bench-${stamp}`, API_HOST: '127.0.0.1', API_PORT: String(port),
@@ -212,6 +222,9 @@ try {
 } finally {
   if (api) await stop(api);
   if (bare) await stop(bare);
-  await db.dropDatabase(DATABASE_URL).catch((e) => say(`Suppression de la base impossible : ${e.message}`));
-  say(`Base ${dbUrl.pathname.slice(1)} supprimée.`);
+  if (KEEP) say(`Base ${dbUrl.pathname.slice(1)} conservée (BENCH_KEEP_DATABASE) : supprimez-la ensuite.`);
+  else {
+    await db.dropDatabase(DATABASE_URL).catch((e) => say(`Suppression de la base impossible : ${e.message}`));
+    say(`Base ${dbUrl.pathname.slice(1)} supprimée.`);
+  }
 }
