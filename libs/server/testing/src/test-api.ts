@@ -26,7 +26,13 @@ export interface TestApi<App extends StartableApp> {
  */
 export async function startTestApi<App extends StartableApp>(
   create: (config: AppConfig, logger: JsonLogger) => Promise<App>,
-  options: { overrides?: Record<string, string>; seed?: boolean; databaseUrl?: string } = {},
+  options: {
+    overrides?: Record<string, string>;
+    seed?: boolean;
+    databaseUrl?: string;
+    /** Runs after the app is built and before `init()` registers its routes (to add Fastify hooks). */
+    beforeInit?: (app: App) => void | Promise<void>;
+  } = {},
 ): Promise<TestApi<App>> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   if (options.seed) {
@@ -44,6 +50,7 @@ export async function startTestApi<App extends StartableApp>(
   const config = testConfig({ DATABASE_URL: databaseUrl, ...options.overrides });
   const logger = new MemoryLogger('api');
   const app = await create(config, logger);
+  await options.beforeInit?.(app);
   await app.init();
   return {
     app,
