@@ -29,6 +29,15 @@ export default defineConfig({
     outDir: join(repoRoot, 'dist', 'web'),
     emptyOutDir: true,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // A lazily loaded feature lib is named after itself (account-[hash].js), not after its folder (src-…).
+        chunkFileNames: (chunk) => {
+          const feature = /\/libs\/web\/feature-([\w-]+)\/src\/index\.tsx?$/.exec(chunk.facadeModuleId ?? '');
+          return feature ? `assets/${feature[1]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

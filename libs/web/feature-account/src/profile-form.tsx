@@ -48,9 +48,12 @@ const API_MESSAGES: Record<Field, string> = {
   siren: MESSAGES.sirenInvalid,
 };
 
-/** Apprentices and jobseekers get their audience from their status: the company size is not asked. */
+/**
+ * The company size is asked once the status says there is a company: apprentices and jobseekers get
+ * their audience from their status alone.
+ */
 export function asksCompanySize(status: LearnerStatus | ''): boolean {
-  return status !== 'apprenti' && status !== 'demandeur_emploi';
+  return status !== '' && status !== 'apprenti' && status !== 'demandeur_emploi';
 }
 
 /** The company size is needed to derive the audience of those who work for a company or an administration. */
