@@ -12,7 +12,6 @@ import {
   type LearnerStatus,
   type MeResponse,
   type NafSection,
-  type Profile,
   type RegionCode,
   type StaffBand,
 } from '@academie/contracts';
@@ -26,9 +25,19 @@ import { unexpectedErrorMessage } from './error-messages';
 import { TextField } from './fields';
 import { useFocusAfterRender } from './focus';
 import { FormAlert } from './form-alert';
-import { fieldErrorsFromApi, firstFieldInError, MESSAGES, normalizeSiren, sirenError, type FieldErrors } from './form-errors';
+import { fieldErrorsFromApi, firstFieldInError, MESSAGES, type FieldErrors } from './form-errors';
+import {
+  asksCompanySize,
+  asksSiren,
+  profileUpdateOf,
+  requiresCompanySize,
+  validateProfile,
+  valuesOf,
+  type ProfileField,
+  type ProfileFormValues,
+} from './profile-rules';
 
-type Field = keyof Profile;
+type Field = ProfileField;
 const FIELD_ORDER: readonly Field[] = ['status', 'staffBand', 'region', 'sector', 'siren'];
 /** The focus target of each field: the first radio button of the status group, the select, the input. */
 const FIELD_ID: Record<Field, string> = {
@@ -48,64 +57,6 @@ const API_MESSAGES: Record<Field, string> = {
   siren: MESSAGES.sirenInvalid,
 };
 
-/**
- * The company size is asked once the status says there is a company: apprentices and jobseekers get
- * their audience from their status alone.
- */
-export function asksCompanySize(status: LearnerStatus | ''): boolean {
-  return status !== '' && status !== 'apprenti' && status !== 'demandeur_emploi';
-}
-
-/** The company size is needed to derive the audience of those who work for a company or an administration. */
-export function requiresCompanySize(status: LearnerStatus | ''): boolean {
-  return status === 'dirigeant' || status === 'salarie' || status === 'agent_public';
-}
-
-/** The SIREN identifies an employer: a jobseeker has none to give. */
-export function asksSiren(status: LearnerStatus | ''): boolean {
-  return status !== 'demandeur_emploi';
-}
-
-interface FormValues {
-  status: LearnerStatus | '';
-  staffBand: StaffBand | '';
-  region: RegionCode | '';
-  sector: NafSection | '';
-  siren: string;
-}
-
-function valuesOf(profile: Profile): FormValues {
-  return {
-    status: profile.status ?? '',
-    staffBand: profile.staffBand ?? '',
-    region: profile.region ?? '',
-    sector: profile.sector ?? '',
-    siren: profile.siren ?? '',
-  };
-}
-
-/** The update sent to the API: every field, `null` for the empty ones and those the status hides. */
-export function profileUpdateOf(values: FormValues): Profile {
-  const siren = normalizeSiren(values.siren);
-  return {
-    status: values.status === '' ? null : values.status,
-    staffBand: asksCompanySize(values.status) && values.staffBand !== '' ? values.staffBand : null,
-    region: values.region === '' ? null : values.region,
-    sector: values.sector === '' ? null : values.sector,
-    siren: asksSiren(values.status) && siren !== '' ? siren : null,
-  };
-}
-
-export function validateProfile(values: FormValues): FieldErrors<Field> {
-  return {
-    status: values.status === '' ? 'Indiquez votre situation.' : undefined,
-    staffBand:
-      requiresCompanySize(values.status) && values.staffBand === '' ? 'Indiquez la taille de l’entreprise ou de la structure.' : undefined,
-    region: values.region === '' ? 'Choisissez votre région.' : undefined,
-    siren: asksSiren(values.status) ? sirenError(values.siren) : undefined,
-  };
-}
-
 function companySizeLabel(status: LearnerStatus | ''): string {
   switch (status) {
     case 'dirigeant':
@@ -124,14 +75,14 @@ type Saved = 'idle' | 'saved';
 
 /** The profile: status in plain words, company size, region, sector, SIREN; PATCH /api/me/profile. */
 export function ProfileForm({ user, onSaved }: { user: MeResponse; onSaved: (user: MeResponse) => void }) {
-  const [values, setValues] = useState<FormValues>(() => valuesOf(user.profile));
+  const [values, setValues] = useState<ProfileFormValues>(() => valuesOf(user.profile));
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<Saved>('idle');
   const [submitting, setSubmitting] = useState(false);
   const focus = useFocusAfterRender();
 
-  const set = <F extends Field>(field: F) => (value: FormValues[F]) => {
+  const set = <F extends Field>(field: F) => (value: ProfileFormValues[F]) => {
     setValues((previous) => ({ ...previous, [field]: value }));
     setSaved('idle');
   };
