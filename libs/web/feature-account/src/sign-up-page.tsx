@@ -1,9 +1,10 @@
 import type { RegisterRequest } from '@academie/contracts';
-import { register, resendVerificationEmail, toErrorBody } from '@academie/web-data-access';
+import { register, resendVerificationEmail, toErrorBody, useAuth } from '@academie/web-data-access';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState, type FormEvent } from 'react';
+import { Navigate } from 'react-router';
 import { AccountShell, RequiredFieldsNote } from './account-shell';
 import { titleWithErrors, unexpectedErrorMessage } from './error-messages';
 import { PasswordField, TextField } from './fields';
@@ -60,6 +61,10 @@ export function SignUpPage() {
 
   const failed = hasErrors(errors) || formError !== undefined;
   usePageTitle(registeredEmail === undefined ? titleWithErrors('Création de compte', failed) : 'Vérifiez votre boîte mail');
+
+  const { status } = useAuth();
+  // Already signed in: there is no account to create, the profile is where to go.
+  if (status === 'authenticated' && registeredEmail === undefined) return <Navigate to="/mon-profil" replace />;
 
   const set = (field: Field) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
 
