@@ -1,8 +1,8 @@
 // Outages of the API's dependencies, on a PostgreSQL and a redis-server of this test's own (never the
 // machine's shared ones): readiness names the failing one, nothing crashes, everything recovers unaided.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ErrorBody, PingResponse } from '@academie/contracts';
-import { OwnPostgres, OwnRedis } from '@academie/server-testing';
+import type { ErrorBody, PingResponse, SessionResponse } from '@academie/contracts';
+import { DEMO_ACCOUNTS, OwnPostgres, OwnRedis } from '@academie/server-testing';
 import { startPlatform, startProcess, waitForStatus } from '../support/processes.mjs';
 
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
@@ -11,6 +11,8 @@ describe('dependency outages', () => {
   let postgres: OwnPostgres;
   let redis: OwnRedis;
   let platform: Platform;
+  /** `Authorization` of the demo administrator (pings are for administrators), signed in before the outages. */
+  let asAdmin: Record<string, string>;
 
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([OwnPostgres.start(), OwnRedis.start()]);
@@ -19,8 +21,15 @@ describe('dependency outages', () => {
       redisUrl: redis.url,
       redisPrefix: 'faults',
       label: 'faults',
-      seed: false,
     });
+    const admin = DEMO_ACCOUNTS.find((account) => account.role === 'admin');
+    const login = await fetch(`${platform.apiUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: admin?.email, password: admin?.password }),
+    });
+    expect(login.status).toBe(200);
+    asAdmin = { authorization: `Bearer ${((await login.json()) as SessionResponse).accessToken}` };
   });
 
   afterAll(async () => {
@@ -65,12 +74,12 @@ describe('dependency outages', () => {
   });
 
   it('still carries a ping end to end after both outages (the restarted Redis kept nothing)', async () => {
-    const created = (await (await fetch(`${platform.apiUrl}/api/system/ping`, { method: 'POST' })).json()) as PingResponse;
+    const created = (await (await fetch(`${platform.apiUrl}/api/system/ping`, { method: 'POST', headers: asAdmin })).json()) as PingResponse;
     let ping = created;
     const deadline = Date.now() + 20_000;
     while (ping.status !== 'done' && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      ping = (await (await fetch(`${platform.apiUrl}/api/system/ping/${created.id}`)).json()) as PingResponse;
+      ping = (await (await fetch(`${platform.apiUrl}/api/system/ping/${created.id}`, { headers: asAdmin })).json()) as PingResponse;
     }
     expect(ping.status).toBe('done');
   });

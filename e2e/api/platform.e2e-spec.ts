@@ -1,6 +1,7 @@
 // The running platform over HTTP, as clients see it: through the web server's /api proxy and directly.
-import { describe, expect, it } from '@jest/globals';
-import type { CourseListResponse, ErrorBody, HealthReadyResponse, PingResponse } from '@academie/contracts';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { CourseListResponse, ErrorBody, HealthReadyResponse, PingResponse, SessionResponse } from '@academie/contracts';
+import { DEMO_ACCOUNTS } from '@academie/server-testing';
 
 const apiUrl = () => process.env.E2E_API_URL as string;
 const webUrl = () => process.env.E2E_WEB_URL as string;
@@ -11,6 +12,20 @@ async function json<T>(url: string, init?: RequestInit): Promise<{ status: numbe
 }
 
 describe('platform over HTTP', () => {
+  /** `Authorization` of the demo administrator, signed in through the web origin. */
+  let asAdmin: Record<string, string>;
+
+  beforeAll(async () => {
+    const admin = DEMO_ACCOUNTS.find((account) => account.role === 'admin');
+    const login = await json<SessionResponse>(`${webUrl()}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: admin?.email, password: admin?.password }),
+    });
+    expect(login.status).toBe(200);
+    asAdmin = { authorization: `Bearer ${login.body.accessToken}` };
+  });
+
   it('is ready: PostgreSQL and Redis answer, the worker beats', async () => {
     const ready = await json<HealthReadyResponse>(`${apiUrl()}/api/health/ready`);
     expect(ready.status).toBe(200);
@@ -26,13 +41,15 @@ describe('platform over HTTP', () => {
   });
 
   it('carries a ping from the API to the worker and back through the outbox', async () => {
-    const created = await json<PingResponse>(`${webUrl()}/api/system/ping`, { method: 'POST' });
+    const refused = await fetch(`${webUrl()}/api/system/ping`, { method: 'POST' });
+    expect(refused.status).toBe(401);
+    const created = await json<PingResponse>(`${webUrl()}/api/system/ping`, { method: 'POST', headers: asAdmin });
     expect(created.status).toBe(202);
     let ping = created.body;
     const deadline = Date.now() + 15_000;
     while (ping.status !== 'done' && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      ping = (await json<PingResponse>(`${apiUrl()}/api/system/ping/${created.body.id}`)).body;
+      ping = (await json<PingResponse>(`${apiUrl()}/api/system/ping/${created.body.id}`, { headers: asAdmin })).body;
     }
     expect(ping).toMatchObject({ id: created.body.id, status: 'done', handledBy: expect.any(String) });
   });
@@ -44,7 +61,7 @@ describe('platform over HTTP', () => {
     const { status, body } = await json<ErrorBody>(`${webUrl()}/api/system/ping`, {
       method: 'POST',
       body: payload,
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, ...asAdmin },
     });
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);

@@ -5,6 +5,7 @@ export default async function globalTeardown() {
   const state = globalThis.__ACADEMIE_E2E__;
   if (!state) return;
   const codes = await Promise.all(state.platform.processes.map(async (p) => [p.label, await p.stop()]));
+  await state.mail?.close();
   await dropDatabasesWithPrefix(`academie_e2e_${state.runId}`);
   await deleteRedisKeysWithPrefix(`e2e-${state.runId}`);
   const unclean = codes.filter(([, code]) => code !== 0);

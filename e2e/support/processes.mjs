@@ -1,13 +1,16 @@
 // Starts the platform's real processes (built under dist/) for the end-to-end tests, as `npm start` and
 // the Docker images do: api, worker, web, and the database CLI. Each process logs to a file of its own.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const logDir = join(root, 'tmp', 'e2e-logs');
+/** The main platform's environment, written by the global setup (E2E_PLATFORM_ENV holds the same JSON). */
+export const platformEnvFile = join(root, 'tmp', 'e2e-platform-env.json');
 
 export const ENTRY = {
   api: 'dist/server/apps/api/src/main.js',
@@ -97,8 +100,9 @@ export async function waitForStatus(url, expected = 200, timeoutMs = 30_000, pro
 }
 
 /**
- * The whole platform on free ports against the given database and Redis: migrates, optionally seeds,
- * starts api, worker and web and waits until each is ready.
+ * The whole platform on free ports against the given database and Redis: migrates, optionally seeds (the demo
+ * catalogue and the demo accounts, one per role), starts api, worker and web and waits until each is ready.
+ * Production mode: the API gets an AUTH_JWT_SECRET of its own, generated for the run.
  */
 export async function startPlatform({ databaseUrl, redisUrl, redisPrefix, label = 'platform', seed = true, extraEnv = {} }) {
   const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
@@ -118,10 +122,11 @@ export async function startPlatform({ databaseUrl, redisUrl, redisPrefix, label 
     WORKER_HEARTBEAT_INTERVAL_MS: '500',
     WORKER_STALE_AFTER_SECONDS: '3',
     LOG_LEVEL: 'info',
+    AUTH_JWT_SECRET: randomBytes(48).toString('base64url'),
     ...extraEnv,
   };
   await runCli('migrate', env);
-  if (seed) await runCli('seed', env);
+  if (seed) await runCli('seed', env, ['--with-demo-accounts']);
   const api = startProcess('api', env, `${label}-api`);
   const worker = startProcess('worker', env, `${label}-worker`);
   const web = startProcess('web', env, `${label}-web`);
@@ -133,4 +138,13 @@ export async function startPlatform({ databaseUrl, redisUrl, redisPrefix, label 
     waitForStatus(`${webUrl}/`, 200, 30_000, web),
   ]);
   return { env, apiUrl, webUrl, api, worker, web, processes: [api, worker, web] };
+}
+
+/**
+ * The environment of the platform started by the global setup (database, Redis, secrets, ports), for tests
+ * that start more of its processes: `startProcess('api', { ...platformEnv(), API_PORT: '...' })`.
+ */
+export function platformEnv() {
+  const json = process.env.E2E_PLATFORM_ENV ?? readFileSync(platformEnvFile, 'utf8');
+  return JSON.parse(json);
 }

@@ -107,7 +107,7 @@ describe('mail worker', () => {
       const dataSource = worker.get<DataSource>(getDataSourceToken());
       await expect(
         dataSource.transaction(async (manager) => {
-          await handler.handle(manager, { mailMessageId: id }, { eventId: '0', createdAt: new Date() });
+          await handler.handle(manager, { mailMessageId: id });
           throw new Error('process killed before the commit');
         }),
       ).rejects.toThrow('process killed');
@@ -115,7 +115,7 @@ describe('mail worker', () => {
       expect((await db.query(`SELECT sent_at FROM mail_message WHERE id = $1`, [id])).rows[0].sent_at).toBeNull();
 
       // Redelivery: the message goes out again, under the same Message-ID, and is marked sent this time.
-      await dataSource.transaction((manager) => handler.handle(manager, { mailMessageId: id }, { eventId: '0', createdAt: new Date() }));
+      await dataSource.transaction((manager) => handler.handle(manager, { mailMessageId: id }));
       expect(smtp.messages).toHaveLength(2);
       expect(smtp.messages[1].messageId).toBe(smtp.messages[0].messageId);
       expect((await db.query(`SELECT attempts, sent_at FROM mail_message WHERE id = $1`, [id])).rows[0]).toMatchObject({
@@ -123,7 +123,7 @@ describe('mail worker', () => {
         sent_at: expect.any(Date),
       });
       // A third delivery of a message already marked sent sends nothing.
-      await dataSource.transaction((manager) => handler.handle(manager, { mailMessageId: id }, { eventId: '0', createdAt: new Date() }));
+      await dataSource.transaction((manager) => handler.handle(manager, { mailMessageId: id }));
       expect(smtp.messages).toHaveLength(2);
     } finally {
       await worker.close();
@@ -136,7 +136,7 @@ describe('mail worker', () => {
       const handler = worker.get(MailSendHandler);
       const dataSource = worker.get<DataSource>(getDataSourceToken());
       await dataSource.transaction((manager) =>
-        handler.handle(manager, { mailMessageId: '00000000-0000-4000-8000-000000000000' }, { eventId: '0', createdAt: new Date() }),
+        handler.handle(manager, { mailMessageId: '00000000-0000-4000-8000-000000000000' }),
       );
       expect(smtp.messages).toHaveLength(0);
     } finally {

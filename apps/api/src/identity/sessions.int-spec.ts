@@ -203,7 +203,7 @@ describe('refresh', () => {
   ] as const)('refuses %s with 403, and consumes nothing', async (_label, build) => {
     const user = await createTestUser(t.db);
     const session = await t.api.login(user.email, user.password);
-    const [cookies, headers] = build(session);
+    const [cookies, headers] = build(session) as [Record<string, string>, Record<string, string>];
     const response = await refreshWith(cookies, headers);
     expect(response.status).toBe(403);
     expect(errorFormat(response.body, 403).message).toContain('CSRF');

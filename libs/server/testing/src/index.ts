@@ -6,3 +6,4 @@ export * from './api-client';
 export * from './identity-factory';
 export * from '../mail-capture.mjs';
 export * from './test-api';
+export { DEMO_ACCOUNTS, type DemoAccount } from '@academie/server-database';
