@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { CourseSearchResponse, ErrorBody, SearchSynonymGroup } from '@academie/contracts';
+import { CourseService } from '@academie/server-catalog';
 import { MemoryLogger, createTestDatabase, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from './catalog-boot';
 import type { CatalogKit, TestUser } from './catalog-kit';
@@ -102,6 +103,18 @@ describe('filters and facets', () => {
 
     const sector = await search('sector=A&useCase=production');
     expect(sector.items.map((c) => c.slug)).toEqual(['ia-agriculture-exploitation']);
+  });
+
+  it.each([
+    ['no filter', '', {}],
+    ['level and audiences', '', { level: ['decouverte' as const], audience: ['tpe' as const, 'apprenti' as const] }],
+    ['text, sector and duration', 'ia', { sector: ['G' as const], durationMax: 150 }],
+    ['text and use case', 'intelligence artificielle', { useCase: ['marketing' as const], kind: ['course' as const] }],
+  ])('counts the same facets in memory as PostgreSQL does (%s)', async (_label, q, filters) => {
+    const answer = await search(new URLSearchParams({ ...(q ? { q } : {}), ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])) }).toString());
+    const groups = q ? [['ia', 'intelligence artificielle']] : []; // both texts expand to the IA group
+    const inSql = await kit.app.get(CourseService).facetsInSql(groups, filters);
+    expect({ total: answer.total, facets: answer.facets }).toEqual(inSql);
   });
 
   it('shows a newly published course in the next search (the cache follows the catalogue)', async () => {

@@ -16,6 +16,7 @@ import {
 import { CatalogError } from '../catalog.errors';
 import { type LessonRow, toLessonView } from '../content/lesson-content';
 import { CatalogCache } from '../search/catalog-cache';
+import { FacetIndex, type FacetSourceRow } from '../search/facet-index';
 import { expandQuery } from '../search/search-query';
 import { SynonymStore } from '../search/synonym-store';
 import { SOLUTION_COLUMNS, type SolutionRow, toSolution } from '../solution/solution-row';
@@ -161,7 +162,32 @@ export class CourseService {
     return { items: items.map(toSummary), nextCursor };
   }
 
+  /**
+   * Facets from the in-memory facet index (rebuilt after each catalogue change), over the courses matching
+   * the text when there is one (ids from the GIN index). While the change notices are not heard, the index
+   * could be stale: the facets are then counted in SQL.
+   */
   private async facets(groups: string[][], filters: ReturnType<typeof queryFilters>): Promise<{ total: number; facets: CourseFacets }> {
+    if (!this.cache.enabled) return this.facetsInSql(groups, filters);
+    const index = await this.cache.get('facet-index', async () => {
+      const rows: FacetSourceRow[] = await this.dataSource.query(
+        `SELECT id, kind, level, duration_minutes, audiences, sectors, use_cases FROM course WHERE status = 'published'`,
+      );
+      return FacetIndex.build(rows);
+    });
+    if (groups.length === 0) return index.count(null, filters);
+    const matches: { id: string }[] = await this.dataSource.query(
+      `SELECT c.id FROM course c WHERE c.status = 'published' AND c.search_vector @@ catalog_search_query($1::jsonb)`,
+      [JSON.stringify(groups)],
+    );
+    return index.count(
+      matches.map((m) => m.id),
+      filters,
+    );
+  }
+
+  /** The same facets, counted by PostgreSQL in one statement (one grouped branch per dimension). */
+  async facetsInSql(groups: string[][], filters: ReturnType<typeof queryFilters>): Promise<{ total: number; facets: CourseFacets }> {
     const params = new SqlParams();
     let base = `c.status = 'published'`;
     if (groups.length > 0) base += ` AND c.search_vector @@ catalog_search_query(${params.add(JSON.stringify(groups))}::jsonb)`;

@@ -1,0 +1,134 @@
+import type { Audience, CourseFacets, CourseKind, CourseLevel, DurationBucket, NafSection, UseCase } from '@academie/contracts';
+import { AUDIENCE_CODES, COURSE_KINDS, COURSE_LEVELS, DURATION_BUCKETS, NAF_SECTION_CODES, USE_CASE_CODES } from '@academie/contracts';
+import type { SearchFilters } from '../course/course-search.sql';
+
+/**
+ * The facet attributes of every published course, as bit masks, kept in memory and rebuilt when the
+ * catalogue changes (one query). Counting the facets of a search is then a pass over small integers
+ * instead of seven grouped scans: on 10,000 courses the SQL facets took about 30 ms, this takes well
+ * under a millisecond (docs/benchmarks.md).
+ */
+export interface FacetEntry {
+  audiences: number;
+  sectors: number;
+  useCases: number;
+  level: number;
+  kind: number;
+  duration: number;
+}
+
+export interface FacetSourceRow {
+  id: string;
+  kind: CourseKind;
+  level: CourseLevel;
+  duration_minutes: number;
+  audiences: Audience[];
+  sectors: NafSection[];
+  use_cases: UseCase[];
+}
+
+const maskOf = <T extends string>(codes: readonly T[], values: readonly string[] | undefined): number => {
+  let mask = 0;
+  for (const value of values ?? []) {
+    const index = codes.indexOf(value as T);
+    if (index >= 0) mask |= 1 << index;
+  }
+  return mask;
+};
+
+const bucketOf = (minutes: number): number => {
+  const index = DURATION_BUCKETS.findIndex((b) => b.max === null || minutes <= b.max);
+  return index < 0 ? DURATION_BUCKETS.length - 1 : index;
+};
+
+export class FacetIndex {
+  private constructor(readonly byId: Map<string, FacetEntry>) {}
+
+  static build(rows: FacetSourceRow[]): FacetIndex {
+    const byId = new Map<string, FacetEntry>();
+    for (const row of rows) {
+      byId.set(row.id, {
+        audiences: maskOf(AUDIENCE_CODES, row.audiences),
+        sectors: maskOf(NAF_SECTION_CODES, row.sectors),
+        useCases: maskOf(USE_CASE_CODES, row.use_cases),
+        level: 1 << COURSE_LEVELS.indexOf(row.level),
+        kind: 1 << COURSE_KINDS.indexOf(row.kind),
+        duration: row.duration_minutes,
+      });
+    }
+    return new FacetIndex(byId);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Total and facets over the given courses (all when `ids` is null), each facet ignoring its own filter. */
+  count(ids: Iterable<string> | null, filters: SearchFilters): { total: number; facets: CourseFacets } {
+    const want = {
+      audience: maskOf(AUDIENCE_CODES, filters.audience),
+      sector: maskOf(NAF_SECTION_CODES, filters.sector),
+      useCase: maskOf(USE_CASE_CODES, filters.useCase),
+      level: maskOf(COURSE_LEVELS, filters.level),
+      kind: maskOf(COURSE_KINDS, filters.kind),
+    };
+    const min = filters.durationMin ?? -Infinity;
+    const max = filters.durationMax ?? Infinity;
+    const audience = new Array<number>(AUDIENCE_CODES.length).fill(0);
+    const sector = new Array<number>(NAF_SECTION_CODES.length).fill(0);
+    const useCase = new Array<number>(USE_CASE_CODES.length).fill(0);
+    const level = new Array<number>(COURSE_LEVELS.length).fill(0);
+    const kind = new Array<number>(COURSE_KINDS.length).fill(0);
+    const duration = new Array<number>(DURATION_BUCKETS.length).fill(0);
+    let total = 0;
+    const addBits = (counts: number[], mask: number) => {
+      for (let bit = 0; mask !== 0; bit++, mask >>>= 1) if (mask & 1) counts[bit]++;
+    };
+    const entries = ids === null ? this.byId.values() : (function* (byId: Map<string, FacetEntry>, list: Iterable<string>) {
+      for (const id of list) {
+        const entry = byId.get(id);
+        if (entry) yield entry;
+      }
+    })(this.byId, ids);
+    for (const e of entries) {
+      const ok = {
+        audience: want.audience === 0 || (e.audiences & want.audience) !== 0,
+        sector: want.sector === 0 || (e.sectors & want.sector) !== 0,
+        useCase: want.useCase === 0 || (e.useCases & want.useCase) !== 0,
+        level: want.level === 0 || (e.level & want.level) !== 0,
+        kind: want.kind === 0 || (e.kind & want.kind) !== 0,
+        duration: e.duration >= min && e.duration <= max,
+      };
+      const others = (skip: keyof typeof ok) =>
+        (skip === 'audience' || ok.audience) &&
+        (skip === 'sector' || ok.sector) &&
+        (skip === 'useCase' || ok.useCase) &&
+        (skip === 'level' || ok.level) &&
+        (skip === 'kind' || ok.kind) &&
+        (skip === 'duration' || ok.duration);
+      if (others('audience')) addBits(audience, e.audiences);
+      if (others('sector')) addBits(sector, e.sectors);
+      if (others('useCase')) addBits(useCase, e.useCases);
+      if (others('level')) addBits(level, e.level);
+      if (others('kind')) addBits(kind, e.kind);
+      if (others('duration')) duration[bucketOf(e.duration)]++;
+      if (ok.audience && ok.sector && ok.useCase && ok.level && ok.kind && ok.duration) total++;
+    }
+    const list = <T extends string>(codes: readonly T[], counts: number[]) =>
+      codes
+        .map((value, i) => ({ value, count: counts[i] }))
+        .filter((f) => f.count > 0)
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return {
+      total,
+      facets: {
+        audience: list(AUDIENCE_CODES, audience),
+        level: list(COURSE_LEVELS, level),
+        kind: list(COURSE_KINDS, kind),
+        sector: list(NAF_SECTION_CODES, sector),
+        useCase: list(USE_CASE_CODES, useCase),
+        duration: DURATION_BUCKETS.map((b, i) => ({ value: b.value as DurationBucket, min: b.min, max: b.max, count: duration[i] })),
+      },
+    };
+  }
+}
