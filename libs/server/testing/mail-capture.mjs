@@ -118,7 +118,9 @@ export async function startMailCapture({ dir } = {}) {
         if (dir) {
           const name = `${Date.now()}-${String(++count).padStart(4, '0')}`;
           writeFileSync(join(dir, `${name}.eml`), Buffer.from(raw, 'latin1'));
-          const { raw: _raw, headers: _headers, ...decoded } = message;
+          const decoded = { ...message };
+          delete decoded.raw;
+          delete decoded.headers;
           writeFileSync(join(dir, `${name}.json`), JSON.stringify(decoded, null, 2));
         }
         for (const waiter of waiters) waiter();

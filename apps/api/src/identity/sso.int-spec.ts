@@ -12,6 +12,7 @@ import {
   startTestApi,
   startTestOidcProvider,
 } from '@academie/server-testing';
+import { RequestRedis } from '@academie/server-queue';
 import { createApiApp } from '../bootstrap';
 
 type App = Awaited<ReturnType<typeof createApiApp>>;
@@ -161,11 +162,8 @@ describe('single sign-on (ProConnect)', () => {
     const start = await t.api.call({ url: '/api/auth/sso/proconnect/start?returnTo=%2F%2Fevil.example%2Fx' });
     expect(start.status).toBe(302);
     const state = new URL(String(start.headers.location)).searchParams.get('state');
-    const pending = await (async () => {
-      const { RequestRedis } = await import('@academie/server-queue');
-      const redis = t.app.get(RequestRedis);
-      return JSON.parse((await redis.client.get(redis.key('sso', String(state)))) ?? '{}');
-    })();
+    const redis = t.app.get(RequestRedis);
+    const pending = JSON.parse((await redis.client.get(redis.key('sso', String(state)))) ?? '{}');
     expect(pending.returnTo).toBe('/');
   });
 });

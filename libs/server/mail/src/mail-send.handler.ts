@@ -7,6 +7,9 @@ import { OutboxHandler, type OutboxEventHandler } from '@academie/server-outbox'
 import { MailTransport, messageIdFor } from './mail-transport';
 import { type MailTemplate, type MailTemplateParams, SECRET_PARAMS, renderMail } from './templates/mail-templates';
 
+/** Replaces e-mail addresses in a text (an SMTP error) with a placeholder. */
+export const redactAddresses = (text: string): string => text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '<adresse>');
+
 interface MailRow {
   id: string;
   to_address: string;
@@ -47,7 +50,8 @@ export class MailSendHandler implements OutboxEventHandler<'mail.send'> {
     try {
       await this.transport.send({ to: row.to_address, messageId, ...rendered });
     } catch (error) {
-      const message = (error as Error).message.slice(0, 1000);
+      // SMTP errors quote the recipient ("550 <x@y>: unknown user"): no address goes to the logs or the outbox.
+      const message = redactAddresses((error as Error).message).slice(0, 1000);
       // Outside the event's transaction (which rolls back): the failure stays visible on the message.
       await this.dataSource
         .query(`UPDATE mail_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND sent_at IS NULL`, [
@@ -56,7 +60,7 @@ export class MailSendHandler implements OutboxEventHandler<'mail.send'> {
         ])
         .catch(() => undefined);
       this.logger.event('warn', 'mail not sent', { mailMessageId, template: row.template, errorMessage: message }, 'mail');
-      throw error;
+      throw new Error(`mail not sent: ${message}`);
     }
     await manager.query(
       `UPDATE mail_message

@@ -1,3 +1,4 @@
+import { redactAddresses } from './mail-send.handler';
 import { addressOf, fileUrlDirectory, messageIdFor } from './mail-transport';
 
 describe('message ids', () => {
@@ -16,5 +17,14 @@ describe('message ids', () => {
   it('turns file: URLs into folders', () => {
     expect(fileUrlDirectory('file:///tmp/mails')).toBe('/tmp/mails');
     expect(fileUrlDirectory('file:.data/mail')).toMatch(/\/\.data\/mail$/);
+  });
+});
+
+describe('redactAddresses', () => {
+  it('removes the addresses quoted by SMTP errors', () => {
+    expect(redactAddresses("Can't send mail - all recipients were rejected: 550 5.1.1 <camille.martin@example.fr>: Recipient address rejected")).toBe(
+      "Can't send mail - all recipients were rejected: 550 5.1.1 <<adresse>>: Recipient address rejected",
+    );
+    expect(redactAddresses('connect ECONNREFUSED 127.0.0.1:1025')).toBe('connect ECONNREFUSED 127.0.0.1:1025');
   });
 });
