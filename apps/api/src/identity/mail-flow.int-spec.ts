@@ -88,6 +88,28 @@ describe('e-mail journeys', () => {
     expect(again.body.details).toEqual([{ field: 'token', reason: 'is invalid, expired or already used' }]);
   });
 
+  it('resending the verification sends a new link and ends the previous one; nothing for a verified or unknown address', async () => {
+    const email = 'renvoi@example.fr';
+    await t.api.call({ method: 'POST', url: '/api/auth/register', payload: { email, password: testPassword(), firstName: 'Rémi', lastName: 'Renvoi' } });
+    const first = await mailTo(email, /Confirmez votre adresse/);
+    const before = smtp.messages.length;
+    const resend = await t.api.call({ method: 'POST', url: '/api/auth/verify-email/resend', payload: { email } });
+    expect(resend.status).toBe(202);
+    const second = await mailTo(email, /Confirmez votre adresse/, before);
+    const firstToken = tokenOf(findLink(first.text, `${PUBLIC_BASE_URL}/verifier-email?token=`));
+    const secondToken = tokenOf(findLink(second.text, `${PUBLIC_BASE_URL}/verifier-email?token=`));
+    expect(secondToken).not.toBe(firstToken);
+    expect((await t.api.call({ method: 'POST', url: '/api/auth/verify-email', payload: { token: firstToken } })).status).toBe(400);
+    expect((await t.api.call({ method: 'POST', url: '/api/auth/verify-email', payload: { token: secondToken } })).status).toBe(200);
+
+    const afterVerified = smtp.messages.length;
+    expect((await t.api.call({ method: 'POST', url: '/api/auth/verify-email/resend', payload: { email } })).status).toBe(202);
+    expect((await t.api.call({ method: 'POST', url: '/api/auth/verify-email/resend', payload: { email: 'inconnu@example.fr' } })).status).toBe(202);
+    const queued = await t.db.query(`SELECT count(*)::int AS n FROM mail_message WHERE to_address IN ($1, 'inconnu@example.fr')`, [email]);
+    expect(queued.rows[0].n).toBe(2); // the two verification e-mails, nothing after the verification
+    expect(smtp.messages.length).toBe(afterVerified);
+  });
+
   it('a second sign-up with the same address e-mails its owner instead', async () => {
     const email = 'deja.inscrite@example.fr';
     await t.api.call({ method: 'POST', url: '/api/auth/register', payload: { email, password: testPassword(), firstName: 'Maud', lastName: 'Déjà' } });
