@@ -21,6 +21,8 @@ const env = {
 };
 env.API_URL ??= `http://127.0.0.1:${env.API_PORT}`;
 env.PUBLIC_BASE_URL ??= `http://localhost:${env.WEB_PORT}`;
+// No mail server on a developer machine: e-mails are written as .eml files (open them with any mail reader).
+env.SMTP_URL ??= 'file:.data/mail';
 
 const dataDir = join(root, '.data');
 const say = (line) => console.log(`\x1b[1m[academie]\x1b[0m ${line}`);
@@ -209,4 +211,6 @@ say(`Académie IA est prête :`);
 say(`  Site web           http://localhost:${env.WEB_PORT}/`);
 say(`  API                http://localhost:${env.WEB_PORT}/api   (directement : ${env.API_URL}/api)`);
 say(`  Documentation API  http://localhost:${env.WEB_PORT}/api/docs`);
+if (env.SMTP_URL.startsWith('file:')) say(`  E-mails envoyés    ${env.SMTP_URL.slice(5)}/ (fichiers .eml)`);
+say(`Comptes de démonstration : voir README.md (par exemple apprenant@demo.academie-ia.fr).`);
 say(`Ctrl-C pour tout arrêter.`);
