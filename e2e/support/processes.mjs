@@ -1,7 +1,7 @@
 // Starts the platform's real processes (built under dist/) for the end-to-end tests, as `npm start` and
 // the Docker images do: api, worker, web, and the database CLI. Each process logs to a file of its own.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -99,10 +99,16 @@ export async function waitForStatus(url, expected = 200, timeoutMs = 30_000, pro
   throw new Error(`${url} did not answer ${expected} within ${timeoutMs} ms (last: ${last.slice(0, 300)})`);
 }
 
+/** A new RSA 2048 private key (PKCS#8 PEM), as CREDENTIAL_SIGNING_KEY wants it in production. */
+export function credentialSigningKey() {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
 /**
  * The whole platform on free ports against the given database and Redis: migrates, optionally seeds (the demo
  * catalogue and the demo accounts, one per role), starts api, worker and web and waits until each is ready.
- * Production mode: the API gets an AUTH_JWT_SECRET of its own, generated for the run.
+ * Production mode: the API gets an AUTH_JWT_SECRET of its own, and the API and the worker a credential signing key
+ * (CREDENTIAL_SIGNING_KEY, RSA 2048), generated for the run.
  */
 export async function startPlatform({ databaseUrl, redisUrl, redisPrefix, label = 'platform', seed = true, extraEnv = {} }) {
   const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
@@ -123,6 +129,7 @@ export async function startPlatform({ databaseUrl, redisUrl, redisPrefix, label 
     WORKER_STALE_AFTER_SECONDS: '3',
     LOG_LEVEL: 'info',
     AUTH_JWT_SECRET: randomBytes(48).toString('base64url'),
+    CREDENTIAL_SIGNING_KEY: credentialSigningKey(),
     ...extraEnv,
   };
   await runCli('migrate', env);

@@ -6,7 +6,7 @@
 // then a bare Node HTTP server answering a body of the same size, measured the same way, as the ceiling.
 // Traffic goes to 127.0.0.1 only; every loop is bounded in time.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { join } from 'node:path';
 import { root } from '../paths.mjs';
@@ -197,6 +197,7 @@ try {
   api = await start([join(root, 'dist/server/apps/api/src/main.js')], {
     NODE_ENV: 'production', DATABASE_URL, REDIS_URL, REDIS_PREFIX: `bench-${stamp}`, API_HOST: '127.0.0.1', API_PORT: String(port),
     AUTH_JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn',
+    CREDENTIAL_SIGNING_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   }, async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status === 200);
 
   const fixed = Array.from({ length: 200 }, () => filteredSearch(false));

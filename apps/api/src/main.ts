@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { JsonLogger, exitGracefullyOn, loadConfigOrExit } from '@academie/server-core';
 import { createApiApp } from './bootstrap';
 
-const config = loadConfigOrExit({ secrets: ['AUTH_JWT_SECRET'] });
+const config = loadConfigOrExit({ secrets: ['AUTH_JWT_SECRET', 'CREDENTIAL_SIGNING_KEY'] });
 const logger = new JsonLogger('api', config.LOG_LEVEL);
 process.on('unhandledRejection', (reason) =>
   logger.event('error', 'unhandled rejection', { errorMessage: String((reason as Error)?.message ?? reason) }),

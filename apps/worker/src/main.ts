@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { JsonLogger, exitGracefullyOn, loadConfigOrExit } from '@academie/server-core';
 import { WorkerModule } from './worker.module';
 
-const config = loadConfigOrExit();
+const config = loadConfigOrExit({ secrets: ['CREDENTIAL_SIGNING_KEY'] });
 const logger = new JsonLogger('worker', config.LOG_LEVEL);
 process.on('unhandledRejection', (reason) =>
   logger.event('error', 'unhandled rejection', { errorMessage: String((reason as Error)?.message ?? reason) }),

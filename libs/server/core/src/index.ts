@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/key-store';
+export * from './config/signing-key';
 export * from './core.module';
 export * from './logging/json-logger';
 export * from './logging/request-context';

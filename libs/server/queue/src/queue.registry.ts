@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_QUEUE, type JobName, type JobPayloads, type QueueName, QUEUES } from '@academie/contracts';
 import { AppConfig, JsonLogger } from '@academie/server-core';
@@ -65,12 +65,20 @@ export class QueueRegistry implements OnApplicationShutdown {
         data: job.payload,
         opts: {
           jobId: job.jobId,
-          ...RETRY_PRESETS[job.preset ?? 'standard'],
+          ...this.retryOptions(job.preset ?? 'standard'),
           removeOnComplete: { age: 24 * 3600, count: 10_000 },
           removeOnFail: false,
         },
       })),
     );
+  }
+
+  /** The preset's attempts and backoff; JOB_RETRY_DELAY_MS, when set (tests), replaces the first delay. */
+  private retryOptions(preset: RetryPreset): Pick<JobsOptions, 'attempts' | 'backoff'> {
+    const options: Pick<JobsOptions, 'attempts' | 'backoff'> = RETRY_PRESETS[preset];
+    const delay = this.config.JOB_RETRY_DELAY_MS;
+    if (!delay || typeof options.backoff !== 'object') return options;
+    return { ...options, backoff: { ...options.backoff, delay } };
   }
 
   /** Last step of shutdown, after relays and workers stopped (they stop in onModuleDestroy). */

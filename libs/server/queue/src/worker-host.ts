@@ -54,6 +54,8 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, OnModul
         connection,
         prefix: this.config.REDIS_PREFIX,
         concurrency: this.config.WORKER_CONCURRENCY,
+        lockDuration: this.config.WORKER_LOCK_DURATION_MS,
+        stalledInterval: this.config.WORKER_LOCK_DURATION_MS,
         autorun: true,
       });
       worker.on('error', (error) =>

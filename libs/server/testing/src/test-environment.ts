@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { type AppConfig, JsonLogger, loadConfig } from '@academie/server-core';
 import { ensureDatabase } from '@academie/server-database';
 import {
@@ -31,6 +31,9 @@ export async function createTestDatabase(serverUrl = SHARED_POSTGRES_URL): Promi
 /** The access-token key of this test process: generated, never committed; tests that forge tokens use it. */
 export const TEST_JWT_SECRET = randomBytes(32).toString('base64url');
 
+/** The credential signing key of this test process (RSA 2048, PKCS#8 PEM): generated, never committed. */
+export const TEST_CREDENTIAL_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 /** Configuration for a test: its own database and Redis prefix, fast timers, a generated JWT key. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
@@ -44,6 +47,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_POOL_SIZE: '4',
     LOG_LEVEL: 'debug',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    CREDENTIAL_SIGNING_KEY: TEST_CREDENTIAL_KEY,
     ...overrides,
   });
 }

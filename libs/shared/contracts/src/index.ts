@@ -5,3 +5,4 @@ export * from './errors';
 export * from './system';
 export * from './jobs';
 export * from './identity';
+export * from './kpi';

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
-import { loadOrCreateSecret } from './key-store';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { type KeyKind, RANDOM_SECRET, RSA_PRIVATE_KEY_PEM, loadOrCreateSecret } from './key-store';
+import { parseJwks, parseRsaPrivateKey } from './signing-key';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 
 /**
  * Every setting of the platform, read from the environment once at start and validated.
@@ -84,9 +87,41 @@ export class AppConfig {
   @Min(1)
   WORKER_CONCURRENCY = 8;
 
+  /**
+   * How long a worker's lock on a running job lasts, renewed while it runs; also how often workers look for
+   * stalled jobs. A job whose worker died (SIGKILL, power loss) runs again after at most twice this delay.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  WORKER_LOCK_DURATION_MS = 30_000;
+
+  /**
+   * Share of a video a learner must have reached (furthest position over its length) for the video lesson to count
+   * as completed, from 0.1 to 1.
+   */
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 0.1 and 1' })
+  @Min(0.1, { message: 'must be a number between 0.1 and 1' })
+  @Max(1, { message: 'must be a number between 0.1 and 1' })
+  VIDEO_COMPLETION_RATIO = 0.9;
+
   @IsOptional()
   @IsString()
   SERVICE_NAME?: string;
+
+  /**
+   * Denominators of the « companies reached » KPI (docs/kpi.md), `TPE=n,PME=n,ETI=n,GE=n`. Unset: INSEE's counts of
+   * enterprises (LME) from the reference data (france.json `enterprise_counts`).
+   */
+  @IsOptional()
+  @Matches(/^TPE=\d+,PME=\d+,ETI=\d+,GE=\d+$/, { message: 'must be TPE=<n>,PME=<n>,ETI=<n>,GE=<n>' })
+  KPI_ENTERPRISE_COUNTS?: string;
+
+  /** What KPI_ENTERPRISE_COUNTS counts: INSEE `enterprises` (LME, the default) or `legal_units` (SIREN). */
+  @IsIn(['enterprises', 'legal_units'])
+  KPI_ENTERPRISE_COUNT_UNIT: 'enterprises' | 'legal_units' = 'enterprises';
+
 
   /**
    * Local data folder of a developer machine (relative to the working directory): generated development
@@ -106,6 +141,27 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters long' })
   @MaxLength(512)
   AUTH_JWT_SECRET?: string;
+
+  /**
+   * RSA private key (2048 bits or more) that signs the certificates' credentials (VC-JWT, RS256): PEM (PKCS#8 or
+   * PKCS#1; newlines may be written `\\n`) or a private JWK (JSON). Required in production (`openssl genpkey
+   * -algorithm RSA -pkeyopt rsa_keygen_bits:2048`). In development and test, when absent, the API and the worker
+   * generate one at first start and keep it in `<DATA_DIR>/keys/credential-signing-key.pem` (mode 0600). Its public
+   * half is published at `/.well-known/jwks.json` under its RFC 7638 thumbprint, the `kid` of every credential.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  CREDENTIAL_SIGNING_KEY?: string;
+
+  /**
+   * After a key rotation: the public keys of former signing keys, still published in the JWKS so that credentials
+   * they signed keep verifying. A JSON Web Key Set, `{"keys":[{"kty":"RSA","n":"...","e":"AQAB"}]}`.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200_000)
+  CREDENTIAL_PREVIOUS_PUBLIC_KEYS?: string;
 
   /** Lifetime of an access token, in seconds (15 minutes). */
   @Transform(toInt)
@@ -191,6 +247,28 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_MAIL_WINDOW_SECONDS = 3600;
 
+  /** Public certificate routes (verification, PDF, credential) per client IP per certificate window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_CERTIFICATE_PER_IP = 120;
+
+  /** Window of the certificate limit, in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_CERTIFICATE_WINDOW_SECONDS = 60;
+
+  /**
+   * First delay of the exponential backoff of job retries, in milliseconds, replacing each retry preset's own
+   * (2 s for `standard`). Unset in production; tests shorten it so that a job exhausts its attempts in seconds.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  JOB_RETRY_DELAY_MS?: number;
+
   /**
    * Single sign-on with ProConnect (professionals; its `siret` claim fills the employer). Enabled when the
    * issuer, client id and client secret are all set. The redirect URI to register at the provider is
@@ -234,7 +312,11 @@ export class AppConfig {
 /** Settings without a default (absent unless set): they must be listed to be read. */
 const OPTIONAL_KEYS = [
   'SERVICE_NAME',
+  'KPI_ENTERPRISE_COUNTS',
   'AUTH_JWT_SECRET',
+  'CREDENTIAL_SIGNING_KEY',
+  'CREDENTIAL_PREVIOUS_PUBLIC_KEYS',
+  'JOB_RETRY_DELAY_MS',
   'PROCONNECT_ISSUER',
   'PROCONNECT_CLIENT_ID',
   'PROCONNECT_CLIENT_SECRET',
@@ -244,13 +326,24 @@ const OPTIONAL_KEYS = [
 ] as const;
 
 /** Secrets a process needs; each is required in production and generated once per machine elsewhere. */
-export type ProcessSecret = 'AUTH_JWT_SECRET';
+export type ProcessSecret = 'AUTH_JWT_SECRET' | 'CREDENTIAL_SIGNING_KEY';
 
-const SECRET_FILES: Record<ProcessSecret, string> = { AUTH_JWT_SECRET: 'auth-jwt-secret' };
+const SECRETS: Record<ProcessSecret, { file: string; kind: KeyKind; production: string }> = {
+  AUTH_JWT_SECRET: {
+    file: 'auth-jwt-secret',
+    kind: RANDOM_SECRET,
+    production: 'is required in production (at least 32 characters, e.g. openssl rand -base64 48)',
+  },
+  CREDENTIAL_SIGNING_KEY: {
+    file: 'credential-signing-key.pem',
+    kind: RSA_PRIVATE_KEY_PEM,
+    production: 'is required in production (an RSA private key of 2048 bits or more: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048)',
+  },
+};
 
 export interface LoadConfigOptions {
   /**
-   * The secrets this process uses (the API: `AUTH_JWT_SECRET`). Missing in production: a ConfigError.
+   * The secrets this process uses (the API: `AUTH_JWT_SECRET` and `CREDENTIAL_SIGNING_KEY`). Missing in production: a ConfigError.
    * Missing in development or test: read from, or generated once into, `<DATA_DIR>/keys/`.
    */
   secrets?: ProcessSecret[];
@@ -285,15 +378,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   for (const secret of options.secrets ?? []) {
     if (config[secret]) continue;
-    if (config.NODE_ENV === 'production') {
-      throw new ConfigError(secret, 'is required in production (at least 32 characters, e.g. openssl rand -base64 48)');
+    if (config.NODE_ENV === 'production') throw new ConfigError(secret, SECRETS[secret].production);
+    config[secret] = loadOrCreateSecret(join(config.DATA_DIR, 'keys', SECRETS[secret].file), SECRETS[secret].kind);
+  }
+  if (config.CREDENTIAL_SIGNING_KEY) {
+    try {
+      parseRsaPrivateKey(config.CREDENTIAL_SIGNING_KEY);
+    } catch (error) {
+      throw new ConfigError('CREDENTIAL_SIGNING_KEY', `(secret) ${(error as Error).message}`);
     }
-    config[secret] = loadOrCreateSecret(join(config.DATA_DIR, 'keys', SECRET_FILES[secret]));
+  }
+  if (config.CREDENTIAL_PREVIOUS_PUBLIC_KEYS) {
+    try {
+      parseJwks(config.CREDENTIAL_PREVIOUS_PUBLIC_KEYS);
+    } catch (error) {
+      throw new ConfigError('CREDENTIAL_PREVIOUS_PUBLIC_KEYS', (error as Error).message);
+    }
   }
   return config;
 }
 
-const SECRET_NAMES = new Set<string>(Object.keys(SECRET_FILES));
+const SECRET_NAMES = new Set<string>(Object.keys(SECRETS));
 
 /**
  * For entry points: loads the configuration from the environment, with the secrets this process uses, or stops
