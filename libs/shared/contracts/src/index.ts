@@ -5,4 +5,5 @@ export * from './errors';
 export * from './system';
 export * from './jobs';
 export * from './identity';
+export * from './certification';
 export * from './kpi';
