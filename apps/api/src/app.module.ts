@@ -5,6 +5,7 @@ import { DatabaseModule } from '@academie/server-database';
 import { IdentityModule } from '@academie/server-identity';
 import { OutboxModule } from '@academie/server-outbox';
 import { RequestRedisModule } from '@academie/server-queue';
+import { ReportingModule } from '@academie/server-reporting';
 import { SystemApiModule } from '@academie/server-system';
 
 /** The HTTP API: the module list and nothing else. */
@@ -21,6 +22,7 @@ export class AppModule {
         IdentityModule,
         SystemApiModule,
         CatalogModule,
+        ReportingModule,
       ],
     };
   }

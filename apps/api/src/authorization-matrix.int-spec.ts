@@ -213,6 +213,13 @@ const ROUTES: RouteRow[] = [
   { route: 'POST /api/admin/search-synonyms', expect: only(['admin'], 400), request: () => ({ payload: {} }) },
   { route: 'PUT /api/admin/search-synonyms/:id', expect: only(['admin'], 400), request: () => ({ url: `/api/admin/search-synonyms/${UNKNOWN}`, payload: {} }) },
   { route: 'DELETE /api/admin/search-synonyms/:id', expect: only(['admin'], 404), request: () => ({ url: `/api/admin/search-synonyms/${UNKNOWN}` }) },
+
+  // KPIs (the ministry; administrators too)
+  { route: 'GET /api/kpi/overview', expect: only(['ministry', 'admin'], 200) },
+  { route: 'GET /api/kpi/breakdown', expect: only(['ministry', 'admin'], 200), request: () => ({ url: '/api/kpi/breakdown?by=region&audience=tpe' }) },
+  { route: 'GET /api/kpi/timeseries', expect: only(['ministry', 'admin'], 200), request: () => ({ url: '/api/kpi/timeseries?interval=month' }) },
+  { route: 'GET /api/kpi/export.csv', expect: only(['ministry', 'admin'], 200) },
+  { route: 'GET /api/kpi/export.json', expect: only(['ministry', 'admin'], 200) },
 ];
 
 /** Served by Swagger outside Nest (no guard): public, and not part of the route enumeration. */

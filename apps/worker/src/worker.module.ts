@@ -4,6 +4,7 @@ import { DatabaseModule } from '@academie/server-database';
 import { MailWorkerModule } from '@academie/server-mail';
 import { OutboxModule, OutboxWorkerModule } from '@academie/server-outbox';
 import { QueueModule, WorkerHostModule } from '@academie/server-queue';
+import { ReportingWorkerModule } from '@academie/server-reporting';
 import { SystemWorkerModule } from '@academie/server-system';
 
 /** The worker: no HTTP server; the job processors and outbox handlers of the contexts. */
@@ -20,6 +21,7 @@ export class WorkerModule {
         OutboxWorkerModule,
         SystemWorkerModule,
         MailWorkerModule,
+        ReportingWorkerModule,
         WorkerHostModule,
       ],
     };

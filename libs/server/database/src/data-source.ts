@@ -18,6 +18,7 @@ import { Foundation1795593600000 } from './migrations/1795593600000-Foundation';
 import { Accounts1795597200000 } from './migrations/1795597200000-Accounts';
 import { CatalogueContent1795600800000 } from './migrations/1795600800000-CatalogueContent';
 import { OutboxDeliveries1795604400000 } from './migrations/1795604400000-OutboxDeliveries';
+import { Kpi1795615200000 } from './migrations/1795615200000-Kpi';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Every entity of every context: the one schema shared by api and worker. */
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   Accounts1795597200000,
   CatalogueContent1795600800000,
   OutboxDeliveries1795604400000,
+  Kpi1795615200000,
 ];
 
 export function dataSourceOptions(

@@ -38,7 +38,9 @@ export class OutboxDeliverProcessor implements JobHandler<'outbox.deliver'>, OnM
       if (!instance || !wrapper.metatype) continue;
       const subscription = Reflect.getMetadata(OUTBOX_HANDLER, wrapper.metatype) as OutboxSubscription | undefined;
       if (!subscription) continue;
-      names.set(subscription.subscriber, [...(names.get(subscription.subscriber) ?? []), wrapper.name]);
+      // One name may follow several event types (the KPIs' `reporting`), never one type twice.
+      const key = `${subscription.subscriber} of ${subscription.type}`;
+      names.set(key, [...(names.get(key) ?? []), wrapper.name]);
       const list = this.subscribers.get(subscription.type) ?? [];
       list.push({ name: subscription.subscriber, handler: instance });
       list.sort((a, b) => a.name.localeCompare(b.name));

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CellReader } from './read/cell-reader';
+import { KpiController } from './read/kpi.controller';
+import { KpiReadService } from './read/kpi-read.service';
+import { KpiReconcileProcessor } from './reconcile/kpi-reconcile.processor';
+import { ROLLUP_HANDLERS } from './rollup/rollup.handlers';
+import { RollupWriter } from './rollup/rollup-writer';
+
+/** The KPI routes of the API (ministry and admin): reads of the rollups only. */
+@Module({ controllers: [KpiController], providers: [CellReader, KpiReadService] })
+export class ReportingModule {}
+
+/** For the worker: the `reporting` outbox subscribers that keep the rollups, and the nightly reconciliation. */
+@Module({ providers: [RollupWriter, ...ROLLUP_HANDLERS, KpiReconcileProcessor] })
+export class ReportingWorkerModule {}
