@@ -4,6 +4,8 @@ import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-co
 import { DatabaseModule } from '@academie/server-database';
 import { IdentityModule } from '@academie/server-identity';
 import { OutboxModule } from '@academie/server-outbox';
+import { LearningModule } from '@academie/server-learning';
+import { OrganisationModule } from '@academie/server-organisation';
 import { RequestRedisModule } from '@academie/server-queue';
 import { ReportingModule } from '@academie/server-reporting';
 import { SystemApiModule } from '@academie/server-system';
@@ -26,4 +28,5 @@ export class AppModule {
       ],
     };
   }
+        OrganisationModule,
 }

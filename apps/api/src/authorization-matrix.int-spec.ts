@@ -38,6 +38,9 @@ interface Fixtures {
   lessonId: string;
   loginEmail: string;
   loginPassword: string;
+  /** An organisation none of the demo accounts belongs to, and its admin. */
+  orgId: string;
+  orgAdminId: string;
 }
 
 interface RequestSpec {
@@ -214,6 +217,108 @@ const ROUTES: RouteRow[] = [
   { route: 'PUT /api/admin/search-synonyms/:id', expect: only(['admin'], 400), request: () => ({ url: `/api/admin/search-synonyms/${UNKNOWN}`, payload: {} }) },
   { route: 'DELETE /api/admin/search-synonyms/:id', expect: only(['admin'], 404), request: () => ({ url: `/api/admin/search-synonyms/${UNKNOWN}` }) },
 
+  // Certificates: verification by code (public, counted per IP), the learner's own, revocation
+  { route: 'GET /api/certificates/:code', expect: everyone(404), request: () => ({ url: '/api/certificates/0000-0000-0000-0000' }) },
+  { route: 'GET /api/certificates/:code/pdf', expect: everyone(404), request: () => ({ url: '/api/certificates/0000-0000-0000-0000/pdf' }) },
+  {
+    route: 'GET /api/certificates/:code/credential',
+    expect: everyone(404),
+    request: () => ({ url: '/api/certificates/0000-0000-0000-0000/credential' }),
+  },
+  { route: 'GET /api/me/certificates', expect: signedIn(200) },
+  { route: 'GET /api/me/notifications', expect: signedIn(200) },
+  { route: 'POST /api/me/notifications/read-all', expect: signedIn(200) },
+  { route: 'POST /api/me/notifications/:id/read', expect: signedIn(404), request: () => ({ url: '/api/me/notifications/999999999/read' }) },
+  {
+    route: 'POST /api/admin/certificates/:code/revoke',
+    expect: only(['admin'], 404),
+    request: () => ({ url: '/api/admin/certificates/0000-0000-0000-0000/revoke', payload: { reason: 'Matrice des droits' } }),
+  },
+  // What verifiers of a credential fetch (public; /.well-known/jwks.json is rewritten to the first one)
+  { route: 'GET /api/.well-known/jwks.json', expect: everyone(200) },
+  { route: 'GET /api/credentials/status/:list', expect: everyone(200), request: () => ({ url: '/api/credentials/status/1' }) },
+  { route: 'GET /api/achievements/:courseId', expect: everyone(404), request: () => ({ url: `/api/achievements/${UNKNOWN}` }) },
+  { route: 'GET /api/issuer', expect: everyone(200) },
+
+  // Organisations: any signed-in person creates one and sees their own memberships; every route under
+  // /api/organisations/:orgId checks the caller's role in THAT organisation (none of the demo accounts is a member of
+  // the fixture's organisation: 404 for all, so that nobody learns which organisations exist; the isolation between
+  // organisations is property-tested in apps/api/src/organisation/organisation-isolation.int-spec.ts).
+  {
+    route: 'POST /api/organisations',
+    expect: signedIn(201),
+    request: () => ({ payload: { kind: 'entreprise', name: 'Matrice SARL', siren: '732829320' } }),
+  },
+  { route: 'GET /api/me/organisations', expect: signedIn(200) },
+  {
+    route: 'PUT /api/me/organisations/:orgId/consent',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/me/organisations/${f.orgId}/consent`, payload: { shareProgress: true } }),
+  },
+  { route: 'DELETE /api/me/organisations/:orgId', expect: signedIn(404), request: (f) => ({ url: `/api/me/organisations/${f.orgId}` }) },
+  { route: 'GET /api/invitations/preview', expect: signedIn(404), request: () => ({ url: `/api/invitations/preview?token=${'H'.repeat(32)}` }) },
+  { route: 'POST /api/invitations/accept', expect: signedIn(404), request: () => ({ payload: { token: 'H'.repeat(32), shareProgress: false } }) },
+  { route: 'GET /api/organisations/:orgId', expect: signedIn(404), request: (f) => ({ url: `/api/organisations/${f.orgId}` }) },
+  { route: 'GET /api/organisations/:orgId/members', expect: signedIn(404), request: (f) => ({ url: `/api/organisations/${f.orgId}/members` }) },
+  {
+    route: 'PATCH /api/organisations/:orgId/members/:userId',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/members/${f.orgAdminId}`, payload: { role: 'member' } }),
+  },
+  {
+    route: 'DELETE /api/organisations/:orgId/members/:userId',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/members/${f.orgAdminId}` }),
+  },
+  { route: 'GET /api/organisations/:orgId/invitations', expect: signedIn(404), request: (f) => ({ url: `/api/organisations/${f.orgId}/invitations` }) },
+  {
+    route: 'POST /api/organisations/:orgId/invitations',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/invitations`, payload: { kind: 'link' } }),
+  },
+  {
+    route: 'DELETE /api/organisations/:orgId/invitations/:invitationId',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/invitations/${UNKNOWN}` }),
+  },
+  {
+    route: 'POST /api/organisations/:orgId/imports',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/imports`, payload: { csv: 'a@exemple.fr' } }),
+  },
+  {
+    route: 'GET /api/organisations/:orgId/imports/:importId',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/imports/${UNKNOWN}` }),
+  },
+  { route: 'GET /api/organisations/:orgId/cohorts', expect: signedIn(404), request: (f) => ({ url: `/api/organisations/${f.orgId}/cohorts` }) },
+  {
+    route: 'POST /api/organisations/:orgId/cohorts',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/cohorts`, payload: { name: 'Matrice' } }),
+  },
+  {
+    route: 'POST /api/organisations/:orgId/cohorts/:cohortId/members',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/cohorts/${UNKNOWN}/members`, payload: { userIds: [f.orgAdminId] } }),
+  },
+  {
+    route: 'DELETE /api/organisations/:orgId/cohorts/:cohortId/members/:userId',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/cohorts/${UNKNOWN}/members/${f.orgAdminId}` }),
+  },
+  {
+    route: 'POST /api/organisations/:orgId/cohorts/:cohortId/assignments',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/cohorts/${UNKNOWN}/assignments`, payload: { courseId: UNKNOWN } }),
+  },
+  { route: 'GET /api/organisations/:orgId/progress', expect: signedIn(404), request: (f) => ({ url: `/api/organisations/${f.orgId}/progress` }) },
+  { route: 'GET /api/organisations/:orgId/progress.csv', expect: signedIn(404), request: (f) => ({ url: `/api/organisations/${f.orgId}/progress.csv` }) },
+
+  // Background jobs (administrators)
+  { route: 'GET /api/admin/jobs/failed', expect: only(['admin'], 200) },
+  { route: 'POST /api/admin/jobs/:queue/:jobId/retry', expect: only(['admin'], 404), request: () => ({ url: '/api/admin/jobs/outbox/outbox-0/retry' }) },
+
   // KPIs (the ministry; administrators too)
   { route: 'GET /api/kpi/overview', expect: only(['ministry', 'admin'], 200) },
   { route: 'GET /api/kpi/breakdown', expect: only(['ministry', 'admin'], 200), request: () => ({ url: '/api/kpi/breakdown?by=region&audience=tpe' }) },
@@ -257,6 +362,14 @@ describe('authorization matrix', () => {
     const target = await createTestUser(t.db, { firstName: 'Cible' });
     const loginUser = await createTestUser(t.db);
     const ping = await t.api.call<{ id: string }>({ method: 'POST', url: '/api/system/ping', token: tokens.admin });
+    const orgAdmin = await createTestUser(t.db, { firstName: 'Gérante' });
+    const orgAdminToken = (await t.api.login(orgAdmin.email, orgAdmin.password)).accessToken;
+    const org = await t.api.call<{ id: string }>({
+      method: 'POST',
+      url: '/api/organisations',
+      token: orgAdminToken,
+      payload: { kind: 'entreprise', name: 'Organisation de la matrice' },
+    });
     const courseSlug = SEED_COURSES[0].slug;
     const { rows } = await t.db.query(
       `SELECT c.current_version_id AS version_id,
@@ -272,6 +385,8 @@ describe('authorization matrix', () => {
       lessonId: rows[0].lesson_id,
       loginEmail: loginUser.email,
       loginPassword: loginUser.password,
+      orgId: org.body.id,
+      orgAdminId: orgAdmin.id,
     };
   });
 

@@ -33,6 +33,7 @@ export const ENTITIES = [
   SessionFamily,
   RefreshToken,
   SsoIdentity,
+import { Organisations1795618800000 } from './migrations/1795618800000-Organisations';
   AuditLog,
   MailMessage,
   Course,
@@ -79,6 +80,7 @@ export function dataSourceOptions(
     poolErrorHandler: (err: Error) =>
       logger?.event('warn', 'postgres pool client error', { errorMessage: err.message }, 'database'),
   };
+  Organisations1795618800000,
 }
 
 export function createDataSource(

@@ -34,6 +34,23 @@ export class MailService {
     return id;
   }
 
+  /** Queues many e-mails of one template in two statements (rows, then their `mail.send` events): bulk invitations. */
+  async queueMany<T extends MailTemplate>(manager: EntityManager, template: T, mails: { to: string; params: MailTemplateParams[T]; userId?: string | null }[]): Promise<string[]> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`mails ${template} must be queued inside a transaction`);
+    }
+    if (mails.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO mail_message (user_id, to_address, template, params)
+       SELECT m.user_id, m.to_address, $1, m.params FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS m(user_id, to_address, params)
+       RETURNING id`,
+      [template, mails.map((m) => m.userId ?? null), mails.map((m) => m.to), mails.map((m) => JSON.stringify(m.params))],
+    );
+    const ids = rows.map((row) => String(row.id));
+    await this.outbox.recordMany(manager, 'mail.send', ids.map((mailMessageId) => ({ mailMessageId })));
+    return ids;
+  }
+
   async exportFor(userId: string, manager: EntityManager): Promise<MailPersonalData> {
     const rows: { template: MailTemplate; to_address: string; created_at: Date; sent_at: Date | null }[] = await manager.query(
       `SELECT template, to_address, created_at, sent_at FROM mail_message WHERE user_id = $1 ORDER BY created_at, id`,

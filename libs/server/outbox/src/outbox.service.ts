@@ -19,4 +19,16 @@ export class OutboxService {
     ]);
     return String(row.id);
   }
+
+  /** Records one event per payload in one statement (bulk writes: invitations of a CSV import). */
+  async recordMany<T extends OutboxEventType>(manager: EntityManager, type: T, payloads: OutboxEventPayloads[T][]): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`outbox events ${type} must be recorded inside a transaction`);
+    }
+    if (payloads.length === 0) return;
+    await manager.query(`INSERT INTO outbox_event (type, payload) SELECT $1, p FROM unnest($2::jsonb[]) AS p`, [
+      type,
+      payloads.map((payload) => JSON.stringify(payload)),
+    ]);
+  }
 }

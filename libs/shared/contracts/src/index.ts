@@ -7,3 +7,4 @@ export * from './jobs';
 export * from './identity';
 export * from './certification';
 export * from './kpi';
+export * from './organisation';

@@ -1,7 +1,7 @@
 // The e-mails of the platform, in French, as plain text and simple HTML. Parameters are typed per template;
 // `token` is a secret: it is stored only until the message is sent, and the link is built at send time.
 
-export const MAIL_TEMPLATES = ['verify-email', 'password-reset', 'password-changed', 'account-exists'] as const;
+export const MAIL_TEMPLATES = ['verify-email', 'password-reset', 'password-changed', 'account-exists', 'certificate-issued', 'organisation-invitation', 'assignment-reminder'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export interface MailTemplateParams {
@@ -13,6 +13,12 @@ export interface MailTemplateParams {
   'password-changed': { firstName: string };
   /** Someone tried to sign up with an address that already has an account. */
   'account-exists': { firstName: string };
+  /** A certificate was issued (certification context): `code` is the verification code, grouped (`7K3M-Q9TX-2HBD-W4NR`). */
+  'certificate-issued': { firstName: string; courseTitle: string; code: string };
+  /** An organisation invites this address (organisation context): `token` is the single-use secret of the link. */
+  'organisation-invitation': { firstName: string; organisationName: string; token: string; validForDays: number };
+  /** A course assigned by an organisation is due soon (organisation context). */
+  'assignment-reminder': { firstName: string; organisationName: string; courseTitle: string; courseSlug: string; dueOn: string };
 }
 
 /** Parameters removed from `mail_message.params` once the message is sent. */
@@ -30,6 +36,10 @@ export const MAIL_LINKS = {
   resetPassword: '/reinitialiser-mot-de-passe',
   forgotPassword: '/mot-de-passe-oublie',
   login: '/connexion',
+  /** Followed by `/<code>`: the public verification page of a certificate. */
+  verifyCertificate: '/verifier',
+  /** `?jeton=<token>`: accept an organisation's invitation (signed in). */
+  joinOrganisation: '/rejoindre',
 } as const;
 
 const SIGNATURE = "L'équipe de l'Académie de l'IA";
@@ -103,6 +113,28 @@ const RENDERERS: { [T in MailTemplate]: (params: MailTemplateParams[T], baseUrl:
       { text: 'Mot de passe oublié ? Vous pouvez le réinitialiser :' },
       { link: page(baseUrl, MAIL_LINKS.forgotPassword), label: 'Réinitialiser mon mot de passe' },
       { text: "Si ce n'était pas vous, ignorez ce message : votre compte n'a pas changé." },
+    ]),
+  'certificate-issued': ({ firstName, courseTitle, code }, baseUrl) =>
+    layout(`Votre certificat « ${courseTitle} » – Académie de l'IA`, firstName, [
+      { text: `Félicitations ! Vous avez terminé le cours « ${courseTitle} » : votre certificat de réussite est prêt.` },
+      { link: page(baseUrl, `${MAIL_LINKS.verifyCertificate}/${encodeURIComponent(code)}`), label: 'Voir mon certificat' },
+      { link: page(baseUrl, `/api/certificates/${encodeURIComponent(code)}/pdf`), label: 'Télécharger le certificat (PDF)' },
+      {
+        text: `Son code de vérification est ${code} : toute personne à qui vous le donnez peut vérifier son authenticité sur le site de l'Académie de l'IA. Vous retrouvez vos certificats dans votre espace personnel.`,
+      },
+    ]),
+  'organisation-invitation': ({ firstName, organisationName, token, validForDays }, baseUrl) =>
+    layout(`${organisationName} vous invite – Académie de l'IA`, firstName, [
+      { text: `${organisationName} vous invite à rejoindre son espace sur l'Académie de l'IA, pour vous former à l'intelligence artificielle.` },
+      { link: page(baseUrl, `${MAIL_LINKS.joinOrganisation}?jeton=${encodeURIComponent(token)}`), label: "Rejoindre l'organisation" },
+      {
+        text: `Ce lien est valable ${validForDays} jours. Vous créerez un compte ou vous connecterez avec cette adresse, puis vous choisirez si ${organisationName} peut voir votre progression individuelle. Si vous ne connaissez pas cette organisation, ignorez ce message.`,
+      },
+    ]),
+  'assignment-reminder': ({ firstName, organisationName, courseTitle, courseSlug, dueOn }, baseUrl) =>
+    layout(`Rappel : « ${courseTitle} » à terminer avant le ${dueOn} – Académie de l'IA`, firstName, [
+      { text: `${organisationName} vous a proposé le cours « ${courseTitle} », à terminer avant le ${dueOn}.` },
+      { link: page(baseUrl, `/cours/${encodeURIComponent(courseSlug)}`), label: 'Reprendre le cours' },
     ]),
 };
 

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { PublishedContentApi } from '@academie/server-catalog';
+import { MailModule } from '@academie/server-mail';
+import { CohortService } from './cohort/cohort.service';
+import { InvitationService } from './invitation/invitation.service';
+import { MemberService } from './member/member.service';
+import { MyOrganisationController, OrganisationController } from './organisation/organisation.controller';
+import { OrganisationService } from './organisation/organisation.service';
+import { OrganisationPersonalData } from './personal-data/organisation-personal-data';
+import { OrganisationProgressService } from './progress/progress.service';
+
+/**
+ * Organisations, members, invitations, cohorts and assignments, for the API. Needs the identity context (global:
+ * guard, audit, personal-data registry) and the OutboxModule; enrolls through the learning context's `enrollLearner`.
+ */
+@Module({
+  imports: [MailModule],
+  controllers: [MyOrganisationController, OrganisationController],
+  providers: [
+    PublishedContentApi,
+    OrganisationService,
+    MemberService,
+    InvitationService,
+    CohortService,
+    OrganisationProgressService,
+    OrganisationPersonalData,
+  ],
+})
+export class OrganisationModule {}
