@@ -1,11 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CatalogModule } from '@academie/server-catalog';
+import { CertificationModule } from '@academie/server-certification';
 import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-core';
 import { DatabaseModule } from '@academie/server-database';
 import { IdentityModule } from '@academie/server-identity';
-import { OutboxModule } from '@academie/server-outbox';
-import { LearningModule } from '@academie/server-learning';
 import { OrganisationModule } from '@academie/server-organisation';
+import { OutboxModule } from '@academie/server-outbox';
 import { RequestRedisModule } from '@academie/server-queue';
 import { ReportingModule } from '@academie/server-reporting';
 import { SystemApiModule } from '@academie/server-system';
@@ -24,9 +24,10 @@ export class AppModule {
         IdentityModule,
         SystemApiModule,
         CatalogModule,
+        CertificationModule,
         ReportingModule,
+        OrganisationModule,
       ],
     };
   }
-        OrganisationModule,
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CertificationWorkerModule } from '@academie/server-certification';
 import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-core';
 import { DatabaseModule } from '@academie/server-database';
 import { MailWorkerModule } from '@academie/server-mail';
@@ -21,6 +22,7 @@ export class WorkerModule {
         OutboxWorkerModule,
         SystemWorkerModule,
         MailWorkerModule,
+        CertificationWorkerModule,
         ReportingWorkerModule,
         WorkerHostModule,
       ],

@@ -1,5 +1,7 @@
 export * from './catalog.module';
 export * from './course/course.service';
+// What certificates cite of a course and its published versions (title, summary, number, duration).
+export { findPublishedVersion, findPublishedCourse, type PublishedVersionFacts } from './published/published-course.api';
 export { CATALOG_CACHE_OPTIONS, type CatalogCacheOptions } from './search/catalog-cache';
 export { renderMarkdown } from './content/markdown';
 // Writing published content outside HTTP: the demo seed and the catalogue benchmark.

@@ -10,6 +10,7 @@ import {
   SearchSynonym,
   Solution,
 } from '@academie/server-catalog';
+import { Certificate, Notification } from '@academie/server-certification';
 import { AuditLog, RefreshToken, SessionFamily, SsoIdentity, User, UserRole, UserToken } from '@academie/server-identity';
 import { MailMessage } from '@academie/server-mail';
 import { OutboxDelivery, OutboxEvent } from '@academie/server-outbox';
@@ -18,7 +19,9 @@ import { Foundation1795593600000 } from './migrations/1795593600000-Foundation';
 import { Accounts1795597200000 } from './migrations/1795597200000-Accounts';
 import { CatalogueContent1795600800000 } from './migrations/1795600800000-CatalogueContent';
 import { OutboxDeliveries1795604400000 } from './migrations/1795604400000-OutboxDeliveries';
+import { Certificates1795611600000 } from './migrations/1795611600000-Certificates';
 import { Kpi1795615200000 } from './migrations/1795615200000-Kpi';
+import { Organisations1795618800000 } from './migrations/1795618800000-Organisations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Every entity of every context: the one schema shared by api and worker. */
@@ -33,7 +36,6 @@ export const ENTITIES = [
   SessionFamily,
   RefreshToken,
   SsoIdentity,
-import { Organisations1795618800000 } from './migrations/1795618800000-Organisations';
   AuditLog,
   MailMessage,
   Course,
@@ -44,6 +46,8 @@ import { Organisations1795618800000 } from './migrations/1795618800000-Organisat
   CourseReview,
   Solution,
   SearchSynonym,
+  Certificate,
+  Notification,
 ];
 
 /** Migrations in order. Schema changes only through these; `synchronize` is never on. */
@@ -52,7 +56,9 @@ export const MIGRATIONS = [
   Accounts1795597200000,
   CatalogueContent1795600800000,
   OutboxDeliveries1795604400000,
+  Certificates1795611600000,
   Kpi1795615200000,
+  Organisations1795618800000,
 ];
 
 export function dataSourceOptions(
@@ -80,7 +86,6 @@ export function dataSourceOptions(
     poolErrorHandler: (err: Error) =>
       logger?.event('warn', 'postgres pool client error', { errorMessage: err.message }, 'database'),
   };
-  Organisations1795618800000,
 }
 
 export function createDataSource(

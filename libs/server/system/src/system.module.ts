@@ -3,16 +3,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { AdminJobsController } from './jobs/admin-jobs.controller';
+import { AdminJobsService } from './jobs/admin-jobs.service';
 import { PingController } from './ping/ping.controller';
 import { Ping } from './ping/ping.entity';
 import { PingHandler } from './ping/ping.handler';
 import { PingService } from './ping/ping.service';
 
-/** API side: health checks and the ping round trip. */
+/** API side: health checks, the ping round trip, failed jobs for administrators. */
 @Module({
   imports: [TypeOrmModule.forFeature([Ping])],
-  controllers: [HealthController, PingController],
-  providers: [HealthService, PingService],
+  controllers: [HealthController, PingController, AdminJobsController],
+  providers: [HealthService, PingService, AdminJobsService],
 })
 export class SystemApiModule {}
 

@@ -7,8 +7,22 @@ import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
+/**
+ * Well-known URIs (RFC 8615) live at the root of the origin, outside the `/api` prefix: each is rewritten to the
+ * API route that serves it, before routing, so that both paths answer the same.
+ */
+export const WELL_KNOWN_ROUTES: Readonly<Record<string, string>> = {
+  '/.well-known/jwks.json': '/api/.well-known/jwks.json',
+};
+
 /** Options for the Fastify adapter: request ids taken from `x-request-id` when well-formed, else generated. */
 export const fastifyOptions = {
+  rewriteUrl: (req: { url?: string }) => {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const target = WELL_KNOWN_ROUTES[query < 0 ? url : url.slice(0, query)];
+    return target ? `${target}${query < 0 ? '' : url.slice(query)}` : url;
+  },
   genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
     const incoming = req.headers['x-request-id'];
     return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();

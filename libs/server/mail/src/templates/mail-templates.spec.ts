@@ -37,4 +37,14 @@ describe('mail templates', () => {
     expect(mail.text).toContain(`${BASE}/mot-de-passe-oublie`);
     expect(mail.text).not.toContain('token=');
   });
+
+  it('announces a certificate with its verification page, its PDF and its code, and escapes the course title', () => {
+    const mail = renderMail('certificate-issued', { firstName: 'Camille', courseTitle: 'L’IA <vraiment> utile', code: '7K3M-Q9TX-2HBD-W4NR' }, BASE);
+    expect(mail.subject).toBe("Votre certificat « L’IA <vraiment> utile » – Académie de l'IA");
+    expect(mail.text).toContain(`${BASE}/verifier/7K3M-Q9TX-2HBD-W4NR`);
+    expect(mail.text).toContain(`${BASE}/api/certificates/7K3M-Q9TX-2HBD-W4NR/pdf`);
+    expect(mail.text).toContain('Son code de vérification est 7K3M-Q9TX-2HBD-W4NR');
+    expect(mail.html).toContain('L’IA &lt;vraiment&gt; utile');
+    expect(mail.html).not.toContain('<vraiment>');
+  });
 });

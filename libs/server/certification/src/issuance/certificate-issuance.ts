@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type OutboxEventPayloads, formatCertificateCode } from '@academie/contracts';
+import { findPublishedVersion } from '@academie/server-catalog';
+import { JsonLogger } from '@academie/server-core';
+import { findPersonContact } from '@academie/server-identity';
+import { MailService } from '@academie/server-mail';
+import { OutboxService } from '@academie/server-outbox';
+import { CredentialService } from '../credential/credential.service';
+import { statusPosition } from '../credential/status-list';
+import { NotificationService } from '../notification/notification.service';
+
+export type CourseCompleted = OutboxEventPayloads['course.completed'];
+
+export type IssuanceOutcome = { issued: true; certificateId: string; code: string } | { issued: false; reason: 'exists' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The event as written by the learning context; anything else is a bug upstream, kept visible as a failed delivery. */
+export function checkCourseCompleted(payload: unknown): CourseCompleted {
+  const p = payload as Partial<CourseCompleted> | null;
+  const problems: string[] = [];
+  for (const field of ['enrollmentId', 'userId', 'courseId', 'versionId'] as const) {
+    if (typeof p?.[field] !== 'string' || !UUID.test(p[field])) problems.push(`${field} must be a UUID`);
+  }
+  if (typeof p?.completedAt !== 'string' || Number.isNaN(Date.parse(p.completedAt))) problems.push('completedAt must be an ISO date');
+  if (problems.length) throw new Error(`invalid course.completed payload: ${problems.join(', ')}`);
+  return p as CourseCompleted;
+}
+
+/**
+ * Issues the certificate of a completion inside the caller's transaction (the outbox delivery's): the row, its
+ * `certificate.issued` event (KPIs), the learner's notification and e-mail commit together with the delivery
+ * record, or not at all. Exactly once:
+ * `uq_certificate_user_course` is the lock (a second completion of the same course, or the same event
+ * delivered twice, finds the row and stops; two at once are serialised by the unique index), and the id, code and
+ * e-mail salt derive from the enrollment id, so an issuance that crashed before its commit is rebuilt the same.
+ */
+@Injectable()
+export class CertificateIssuance {
+  constructor(
+    private readonly credentials: CredentialService,
+    private readonly notifications: NotificationService,
+    private readonly mail: MailService,
+    private readonly outbox: OutboxService,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  async issue(manager: EntityManager, payload: unknown): Promise<IssuanceOutcome> {
+    const event = checkCourseCompleted(payload);
+    const [existing] = await manager.query(`SELECT 1 FROM certificate WHERE user_id = $1 AND course_id = $2`, [event.userId, event.courseId]);
+    if (existing) return { issued: false, reason: 'exists' };
+
+    const person = await findPersonContact(manager, event.userId);
+    if (!person) throw new Error(`course.completed for an unknown learner ${event.userId}`);
+    const version = await findPublishedVersion(manager, event.versionId);
+    if (!version || version.courseId !== event.courseId) {
+      throw new Error(`course.completed for version ${event.versionId}, not a published version of course ${event.courseId}`);
+    }
+
+    const [{ status_index: statusIndex }] = await manager.query(`SELECT nextval('certificate_status_index_seq')::bigint AS status_index`);
+    const identity = this.credentials.identityFor(event.enrollmentId);
+    const completedAt = new Date(event.completedAt);
+    // A person erased before the event was handled: the certificate exists (the completion did), without their name or credential.
+    const printedName = person.erased ? null : `${person.firstName} ${person.lastName}`.trim();
+    const signed = person.erased
+      ? null
+      : this.credentials.signCertificate({
+          certificateId: identity.id,
+          course: { id: version.courseId, title: version.title, summary: version.summary },
+          versionNumber: version.number,
+          durationMinutes: version.durationMinutes,
+          completedAt,
+          email: person.email,
+          salt: identity.salt,
+          ...statusPositionOf(statusIndex),
+        });
+
+    const inserted: { issued_at: Date }[] = await manager.query(
+      `INSERT INTO certificate (id, code, enrollment_id, user_id, course_id, version_id, course_title, version_number,
+                                duration_minutes, printed_name, name_erased_at, completed_at, status_index, signing_kid, credential_jwt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $15::boolean THEN now() END, $11, $12, $13, $14)
+       ON CONFLICT ON CONSTRAINT uq_certificate_user_course DO NOTHING
+       RETURNING issued_at`,
+      [
+        identity.id,
+        identity.code,
+        event.enrollmentId,
+        event.userId,
+        event.courseId,
+        event.versionId,
+        version.title,
+        version.number,
+        version.durationMinutes,
+        printedName,
+        completedAt,
+        statusIndex,
+        signed?.kid ?? null,
+        signed?.jwt ?? null,
+        printedName === null,
+      ],
+    );
+    if (inserted.length === 0) return { issued: false, reason: 'exists' }; // another enrollment of the same course won the race
+
+    // The fact, for the KPIs (reporting context), in the same transaction.
+    await this.outbox.record(manager, 'certificate.issued', {
+      certificateId: identity.id,
+      enrollmentId: event.enrollmentId,
+      userId: event.userId,
+      courseId: event.courseId,
+      versionId: event.versionId,
+      issuedAt: inserted[0].issued_at.toISOString(),
+      countsTowardGoal: version.countsTowardGoal,
+    });
+
+    if (!person.erased) {
+      const code = formatCertificateCode(identity.code);
+      await this.notifications.record(manager, event.userId, 'certificate.issued', identity.id, { code, courseTitle: version.title });
+      if (person.email) {
+        await this.mail.queue(manager, {
+          to: person.email,
+          template: 'certificate-issued',
+          params: { firstName: person.firstName, courseTitle: version.title, code },
+          userId: event.userId,
+        });
+      }
+    }
+    this.logger.event('info', 'certificate issued', { certificateId: identity.id, enrollmentId: event.enrollmentId }, 'certification');
+    return { issued: true, certificateId: identity.id, code: identity.code };
+  }
+}
+
+function statusPositionOf(statusIndex: string | number): { statusList: number; statusListIndex: number } {
+  const { list, index } = statusPosition(Number(statusIndex));
+  return { statusList: list, statusListIndex: index };
+}
