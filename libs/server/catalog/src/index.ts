@@ -1,5 +1,13 @@
 export * from './catalog.module';
 export * from './course/course.service';
+// The published content the learning context reads (outline of a version, quiz answer keys).
+export {
+  PublishedContentApi,
+  type PublishedVersionOutline,
+  type PublishedLesson,
+  type QuizAnswerKey,
+  type ContentQueryable,
+} from './published/published-content.api';
 // What certificates cite of a course and its published versions (title, summary, number, duration).
 export { findPublishedVersion, findPublishedCourse, type PublishedVersionFacts } from './published/published-course.api';
 export { CATALOG_CACHE_OPTIONS, type CatalogCacheOptions } from './search/catalog-cache';

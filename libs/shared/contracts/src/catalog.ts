@@ -204,6 +204,8 @@ export interface LearnerVideoContent {
   /** WebVTT captions (play them through a `<track>` with a blob URL), or null when a transcript is given. */
   captionsVtt: string | null;
   transcript: string | null;
+  /** Length in seconds when the author gave it, else null (the lesson's `durationMinutes` stands for it). */
+  durationSeconds: number | null;
 }
 
 export interface LearnerQuizOption {
@@ -221,6 +223,10 @@ export interface LearnerQuizQuestion {
 /** A quiz as learners see it: no correct flag, no explanation (revealed only by grading). */
 export interface LearnerQuizContent {
   passMark: number;
+  /** Attempts allowed per learner; null for no limit. */
+  maxAttempts: number | null;
+  /** Wait between two attempts, in seconds (0: none). */
+  cooldownSeconds: number;
   questions: LearnerQuizQuestion[];
 }
 
@@ -277,6 +283,11 @@ export interface VideoLessonInput {
   /** WebVTT text starting with `WEBVTT`. A video needs captions or a transcript, or both. */
   captionsVtt?: string | null;
   transcript?: string | null;
+  /**
+   * Length of the video in seconds (1 to 86,400). The learning context counts the video as watched once the learner
+   * reached VIDEO_COMPLETION_RATIO of it; without it, the lesson's `durationMinutes` stands for the length.
+   */
+  durationSeconds?: number | null;
 }
 
 export interface QuizOptionInput {
@@ -299,6 +310,10 @@ export interface QuizQuestionInput {
 export interface QuizLessonInput {
   /** Percentage, 70 by default. */
   passMark?: number;
+  /** Attempts a learner may make (1 to 100); null or absent for no limit. */
+  maxAttempts?: number | null;
+  /** Seconds a learner waits between two attempts (0 to 604,800, one week); 0 or absent for none. */
+  cooldownSeconds?: number;
   questions: QuizQuestionInput[];
 }
 
@@ -329,8 +344,8 @@ export interface AuthorLesson extends LessonOutline {
   /** The lesson of the previous version this one was copied from, if any. */
   originLessonId: string | null;
   text?: { markdown: string; html: string };
-  video?: { url: string; captionsVtt: string | null; transcript: string | null };
-  quiz?: { passMark: number; questions: AuthorQuizQuestion[] };
+  video?: { url: string; captionsVtt: string | null; transcript: string | null; durationSeconds?: number | null };
+  quiz?: { passMark: number; maxAttempts?: number | null; cooldownSeconds?: number; questions: AuthorQuizQuestion[] };
 }
 
 export interface AuthorModule {

@@ -19,9 +19,14 @@ export interface VideoContent {
   url: string;
   captionsVtt: string | null;
   transcript: string | null;
+  /** Absent in lessons written before it existed. */
+  durationSeconds?: number | null;
 }
 export interface QuizContent {
   passMark: number;
+  /** Absent in lessons written before they existed: no limit, no cool-down. */
+  maxAttempts?: number | null;
+  cooldownSeconds?: number;
   questions: {
     id: string;
     kind: QuestionKind;
@@ -101,7 +106,7 @@ export function buildLessonContent(input: LessonInput): { content: StoredContent
       if (captionsVtt !== null && !/^WEBVTT(\s|$)/.test(captionsVtt.replace(/^\uFEFF/, ''))) {
         details.push({ field: 'video.captionsVtt', reason: 'must be WebVTT text starting with WEBVTT' });
       }
-      content = { url: video.url, captionsVtt, transcript };
+      content = { url: video.url, captionsVtt, transcript, durationSeconds: video.durationSeconds ?? null };
       searchText = [transcript ?? '', captionsVtt && !transcript ? captionsText(captionsVtt) : ''].join(' ').trim();
       break;
     }
@@ -137,7 +142,12 @@ export function buildLessonContent(input: LessonInput): { content: StoredContent
           }),
         };
       });
-      content = { passMark: quiz.passMark ?? DEFAULT_PASS_MARK, questions };
+      content = {
+        passMark: quiz.passMark ?? DEFAULT_PASS_MARK,
+        maxAttempts: quiz.maxAttempts ?? null,
+        cooldownSeconds: quiz.cooldownSeconds ?? 0,
+        questions,
+      };
       // Prompts only: option texts would index the wrong answers as well as the right ones.
       searchText = questions.map((q) => q.prompt).join(' ');
       break;
@@ -164,7 +174,11 @@ export function toLessonView(row: LessonRow, courseId: string): LessonView {
       return { ...base, kind: 'text', text: { html: (row.content as TextContent).html } };
     case 'video': {
       const video = row.content as VideoContent;
-      return { ...base, kind: 'video', video: { url: video.url, captionsVtt: video.captionsVtt, transcript: video.transcript } };
+      return {
+        ...base,
+        kind: 'video',
+        video: { url: video.url, captionsVtt: video.captionsVtt, transcript: video.transcript, durationSeconds: video.durationSeconds ?? null },
+      };
     }
     case 'quiz': {
       const quiz = row.content as QuizContent;
@@ -173,6 +187,8 @@ export function toLessonView(row: LessonRow, courseId: string): LessonView {
         kind: 'quiz',
         quiz: {
           passMark: quiz.passMark,
+          maxAttempts: quiz.maxAttempts ?? null,
+          cooldownSeconds: quiz.cooldownSeconds ?? 0,
           questions: quiz.questions.map((q) => ({
             id: q.id,
             kind: q.kind,

@@ -65,6 +65,13 @@ export class VideoLessonDto implements VideoLessonInput {
   @IsString()
   @MaxLength(200_000)
   transcript?: string | null;
+
+  @ApiPropertyOptional({ description: 'Length in seconds; the video counts as watched past VIDEO_COMPLETION_RATIO of it.', nullable: true, minimum: 1, maximum: 86_400 })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(86_400)
+  durationSeconds?: number | null;
 }
 
 export class QuizOptionDto implements QuizOptionInput {
@@ -122,6 +129,20 @@ export class QuizLessonDto implements QuizLessonInput {
   @Min(0)
   @Max(100)
   passMark?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, nullable: true, description: 'Attempts allowed per learner; null or absent for no limit.' })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(100)
+  maxAttempts?: number | null;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 604_800, default: 0, description: 'Seconds between two attempts of a learner.' })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(0)
+  @Max(604_800)
+  cooldownSeconds?: number;
 
   @ApiProperty({ type: [QuizQuestionDto] })
   @IsArray()
