@@ -462,7 +462,8 @@ function createApiProxy(config: WebConfig): Proxy {
 // Server.
 
 function isApiPath(urlPath: string): boolean {
-  return urlPath === '/api' || urlPath.startsWith('/api/');
+  // The credential signing keys are published at the site's root, where verifiers look for them.
+  return urlPath === '/api' || urlPath.startsWith('/api/') || urlPath === '/.well-known/jwks.json';
 }
 
 type Route =
