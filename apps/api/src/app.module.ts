@@ -4,6 +4,7 @@ import { CertificationModule } from '@academie/server-certification';
 import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-core';
 import { DatabaseModule } from '@academie/server-database';
 import { IdentityModule } from '@academie/server-identity';
+import { LearningModule } from '@academie/server-learning';
 import { OrganisationModule } from '@academie/server-organisation';
 import { OutboxModule } from '@academie/server-outbox';
 import { RequestRedisModule } from '@academie/server-queue';
@@ -24,6 +25,7 @@ export class AppModule {
         IdentityModule,
         SystemApiModule,
         CatalogModule,
+        LearningModule,
         CertificationModule,
         ReportingModule,
         OrganisationModule,

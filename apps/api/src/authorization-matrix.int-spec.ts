@@ -34,6 +34,7 @@ interface Fixtures {
   targetId: string;
   pingId: string;
   courseSlug: string;
+  courseId: string;
   versionId: string;
   lessonId: string;
   loginEmail: string;
@@ -217,6 +218,15 @@ const ROUTES: RouteRow[] = [
   { route: 'PUT /api/admin/search-synonyms/:id', expect: only(['admin'], 400), request: () => ({ url: `/api/admin/search-synonyms/${UNKNOWN}`, payload: {} }) },
   { route: 'DELETE /api/admin/search-synonyms/:id', expect: only(['admin'], 404), request: () => ({ url: `/api/admin/search-synonyms/${UNKNOWN}` }) },
 
+  // Learning: everyone learns (own enrollments only); the learning records are for administrators
+  { route: 'POST /api/enrollments', expect: signedIn(201), fresh: true, request: (f) => ({ payload: { courseId: f.courseId } }) },
+  { route: 'GET /api/me/enrollments', expect: signedIn(200) },
+  { route: 'GET /api/enrollments/:id', expect: signedIn(404), request: () => ({ url: `/api/enrollments/${UNKNOWN}` }) },
+  { route: 'DELETE /api/enrollments/:id', expect: signedIn(404), request: () => ({ url: `/api/enrollments/${UNKNOWN}` }) },
+  { route: 'POST /api/progress/events', expect: signedIn(400), request: () => ({ payload: { events: [] } }) },
+  { route: 'POST /api/quizzes/:lessonId/attempts', expect: signedIn(400), request: (f) => ({ url: `/api/quizzes/${f.lessonId}/attempts`, payload: {} }) },
+  { route: 'GET /api/xapi/statements', expect: only(['admin'], 200) },
+
   // Certificates: verification by code (public, counted per IP), the learner's own, revocation
   { route: 'GET /api/certificates/:code', expect: everyone(404), request: () => ({ url: '/api/certificates/0000-0000-0000-0000' }) },
   { route: 'GET /api/certificates/:code/pdf', expect: everyone(404), request: () => ({ url: '/api/certificates/0000-0000-0000-0000/pdf' }) },
@@ -372,7 +382,7 @@ describe('authorization matrix', () => {
     });
     const courseSlug = SEED_COURSES[0].slug;
     const { rows } = await t.db.query(
-      `SELECT c.current_version_id AS version_id,
+      `SELECT c.id AS course_id, c.current_version_id AS version_id,
               (SELECT l.id FROM course_lesson l WHERE l.version_id = c.current_version_id ORDER BY l.id LIMIT 1) AS lesson_id
          FROM course c WHERE c.slug = $1`,
       [courseSlug],
@@ -381,6 +391,7 @@ describe('authorization matrix', () => {
       targetId: target.id,
       pingId: ping.body.id,
       courseSlug,
+      courseId: rows[0].course_id,
       versionId: rows[0].version_id,
       lessonId: rows[0].lesson_id,
       loginEmail: loginUser.email,

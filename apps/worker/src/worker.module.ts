@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CertificationWorkerModule } from '@academie/server-certification';
 import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-core';
 import { DatabaseModule } from '@academie/server-database';
+import { LearningWorkerModule } from '@academie/server-learning';
 import { MailWorkerModule } from '@academie/server-mail';
 import { OutboxModule, OutboxWorkerModule } from '@academie/server-outbox';
 import { QueueModule, WorkerHostModule } from '@academie/server-queue';
@@ -22,6 +23,7 @@ export class WorkerModule {
         OutboxWorkerModule,
         SystemWorkerModule,
         MailWorkerModule,
+        LearningWorkerModule,
         CertificationWorkerModule,
         ReportingWorkerModule,
         WorkerHostModule,

@@ -12,6 +12,17 @@ import {
 } from '@academie/server-catalog';
 import { Certificate, Notification } from '@academie/server-certification';
 import { AuditLog, RefreshToken, SessionFamily, SsoIdentity, User, UserRole, UserToken } from '@academie/server-identity';
+import {
+  CourseCompletion,
+  Enrollment,
+  LearnerPseudonym,
+  LearningActivityDaily,
+  LearningLesson,
+  LearningVersion,
+  LessonProgress,
+  ProgressEvent,
+  QuizAttempt,
+} from '@academie/server-learning';
 import { MailMessage } from '@academie/server-mail';
 import { OutboxDelivery, OutboxEvent } from '@academie/server-outbox';
 import { Ping, WorkerHeartbeat } from '@academie/server-system';
@@ -19,6 +30,7 @@ import { Foundation1795593600000 } from './migrations/1795593600000-Foundation';
 import { Accounts1795597200000 } from './migrations/1795597200000-Accounts';
 import { CatalogueContent1795600800000 } from './migrations/1795600800000-CatalogueContent';
 import { OutboxDeliveries1795604400000 } from './migrations/1795604400000-OutboxDeliveries';
+import { Learning1795608000000 } from './migrations/1795608000000-Learning';
 import { Certificates1795611600000 } from './migrations/1795611600000-Certificates';
 import { Kpi1795615200000 } from './migrations/1795615200000-Kpi';
 import { Organisations1795618800000 } from './migrations/1795618800000-Organisations';
@@ -46,6 +58,15 @@ export const ENTITIES = [
   CourseReview,
   Solution,
   SearchSynonym,
+  LearnerPseudonym,
+  LearningVersion,
+  LearningLesson,
+  Enrollment,
+  LessonProgress,
+  ProgressEvent,
+  QuizAttempt,
+  CourseCompletion,
+  LearningActivityDaily,
   Certificate,
   Notification,
 ];
@@ -56,6 +77,7 @@ export const MIGRATIONS = [
   Accounts1795597200000,
   CatalogueContent1795600800000,
   OutboxDeliveries1795604400000,
+  Learning1795608000000,
   Certificates1795611600000,
   Kpi1795615200000,
   Organisations1795618800000,

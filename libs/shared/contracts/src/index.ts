@@ -6,5 +6,6 @@ export * from './system';
 export * from './jobs';
 export * from './identity';
 export * from './certification';
+export * from './learning';
 export * from './kpi';
 export * from './organisation';

@@ -20,6 +20,11 @@ try {
     say('Données de démonstration : catalogue et comptes…');
     const report = await seedDemoData(dataSource, say, { accounts });
     say(`Catalogue : ${report.courses.inserted} cours ajouté(s), ${report.courses.existing} déjà présent(s) ; ${report.solutions.inserted} solution(s) ajoutée(s).`);
+    if (report.learning) {
+      say(
+        `Parcours de l’apprenant de démonstration : ${report.learning.enrollments.inserted} inscription(s) ajoutée(s), ${report.learning.events} événement(s), ${report.learning.attempts} tentative(s) de quiz, ${report.learning.completions} cours terminé(s).`,
+      );
+    }
     if (report.accounts) {
       say(`Comptes de démonstration : ${report.accounts.inserted} ajouté(s), ${report.accounts.existing} déjà présent(s).`);
     } else {

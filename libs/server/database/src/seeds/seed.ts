@@ -3,12 +3,15 @@ import { deriveAudience } from '@academie/contracts';
 import { hashPassword } from '@academie/server-identity';
 import { seedCatalog } from './catalog.seed';
 import { DEMO_ACCOUNTS } from './demo-accounts.seed-data';
+import { type LearningSeedReport, seedLearning } from './learning.seed';
 
 export interface SeedReport {
   courses: { inserted: number; existing: number };
   solutions: { inserted: number; existing: number };
   /** Null when the demo accounts were not asked for. */
   accounts: { inserted: number; existing: number } | null;
+  /** The demo learner's journey; null without the demo accounts. */
+  learning: LearningSeedReport | null;
 }
 
 export interface SeedOptions {
@@ -28,7 +31,9 @@ export async function seedDemoData(
   // Accounts first: the demo trainer becomes an author of the demo courses.
   const accounts = options.accounts === false ? null : await seedDemoAccounts(dataSource, progress);
   const { courses, solutions } = await seedCatalog(dataSource, progress);
-  return { courses, solutions, accounts };
+  // Then the demo learner's enrollments and progress, through the learning context's own code.
+  const learning = accounts ? await seedLearning(dataSource, progress) : null;
+  return { courses, solutions, accounts, learning };
 }
 
 /**
