@@ -2,14 +2,14 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { type AppConfig, configureHttpApp, fastifyOptions, type JsonLogger } from '@academie/server-core';
+import { type AppConfig, configureHttpApp, fastifyOptionsFor, type JsonLogger } from '@academie/server-core';
 import { AppModule } from './app.module';
 
 /** Builds the API application (used by main.ts and by the integration tests). */
 export async function createApiApp(config: AppConfig, logger: JsonLogger): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, logger),
-    new FastifyAdapter(fastifyOptions),
+    new FastifyAdapter(fastifyOptionsFor(config)),
     // JSON only: Fastify's own JSON parser; no form or plain-text bodies (415 in the error format).
     { logger, bufferLogs: false, abortOnError: false, bodyParser: false },
   );

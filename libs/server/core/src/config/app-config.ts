@@ -132,6 +132,15 @@ export class AppConfig {
   DATA_DIR = '.data';
 
   /**
+   * Which proxies may tell the API the client's address (`X-Forwarded-For`), as a comma-separated list of
+   * addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal` (private networks). The per-IP rate limits
+   * rest on it: by default only the web server on the same host or a private network is believed, so a client
+   * reaching the API directly cannot choose its own address.
+   */
+  @Matches(/^[0-9a-fA-F:.,/\sa-z]+$/, { message: 'must be addresses, CIDR ranges or loopback/linklocal/uniquelocal' })
+  TRUST_PROXY = 'loopback,uniquelocal';
+
+  /**
    * HS256 key of the access tokens (JWT), used for nothing else; at least 32 characters. Required in
    * production (`openssl rand -base64 48`). In development and test, when absent, the API generates one at
    * first start and keeps it in `<DATA_DIR>/keys/auth-jwt-secret` (mode 0600), shared by local processes.

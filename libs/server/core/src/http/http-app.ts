@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HttpExceptionFilter, sendError } from '../errors/http-exception.filter';
+import type { AppConfig } from '../config/app-config';
 import type { JsonLogger } from '../logging/json-logger';
 import { requestContext } from '../logging/request-context';
 import { createValidationPipe } from './validation';
@@ -29,8 +30,12 @@ export const fastifyOptions = {
   },
   bodyLimit: 1_048_576,
   logger: false,
-  trustProxy: true,
 } as const;
+
+/** The Fastify options of an API process: the shared ones, and the proxies it believes (TRUST_PROXY). */
+export function fastifyOptionsFor(config: Pick<AppConfig, 'TRUST_PROXY'>) {
+  return { ...fastifyOptions, trustProxy: config.TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean) };
+}
 
 /**
  * The HTTP conventions shared by every Nest HTTP app of the platform: `/api` prefix, validation pipe,
