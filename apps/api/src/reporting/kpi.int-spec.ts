@@ -345,7 +345,8 @@ let worker: ChildProcess | undefined;
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase();
-  config = testConfig({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '8' });
+  // KPI_CACHE_SECONDS 0: every read below must see the rollups as they are (the cache is tested apart).
+  config = testConfig({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '8', KPI_CACHE_SECONDS: '0' });
   catalog = await bootCatalogApi(databaseUrl, config, new MemoryLogger('api'), false);
   const [trainer, reviewer] = await Promise.all([catalog.user(['trainer']), catalog.user(['reviewer'])]);
   ministry = await catalog.user(['ministry']);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CellReader } from './read/cell-reader';
+import { KpiCache } from './read/kpi-cache';
 import { KpiController } from './read/kpi.controller';
 import { KpiReadService } from './read/kpi-read.service';
 import { KpiReconcileProcessor } from './reconcile/kpi-reconcile.processor';
@@ -7,7 +8,7 @@ import { ROLLUP_HANDLERS } from './rollup/rollup.handlers';
 import { RollupWriter } from './rollup/rollup-writer';
 
 /** The KPI routes of the API (ministry and admin): reads of the rollups only. */
-@Module({ controllers: [KpiController], providers: [CellReader, KpiReadService] })
+@Module({ controllers: [KpiController], providers: [CellReader, KpiReadService, KpiCache] })
 export class ReportingModule {}
 
 /** For the worker: the `reporting` outbox subscribers that keep the rollups, and the nightly reconciliation. */

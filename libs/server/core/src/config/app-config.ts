@@ -122,6 +122,13 @@ export class AppConfig {
   @IsIn(['enterprises', 'legal_units'])
   KPI_ENTERPRISE_COUNT_UNIT: 'enterprises' | 'legal_units' = 'enterprises';
 
+  /** How long an API process reuses a KPI answer, in seconds (0: never); the KPIs stay well within a minute of the events. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  KPI_CACHE_SECONDS = 10;
+
 
   /**
    * Local data folder of a developer machine (relative to the working directory): generated development

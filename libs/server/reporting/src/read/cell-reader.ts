@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type KpiDimension, type KpiMeasure, KPI_DIMENSIONS } from '@academie/contracts';
 import { DIM_COLUMN, maskOf } from '../dims';
+import { KpiCache } from './kpi-cache';
 
 export type Measures = Record<KpiMeasure, number>;
 export const ZERO: Measures = { trained: 0, certificates: 0, enrollments: 0, completions: 0, newLearners: 0 };
@@ -19,9 +20,23 @@ export interface SummedRow {
  */
 @Injectable()
 export class CellReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: KpiCache,
+  ) {}
 
-  async sum(
+  /** Sums of one subset of dimensions, kept like the answers (KpiCache): breakdowns that share a table share its read. */
+  sum(
+    dims: KpiDimension[],
+    from: string,
+    to: string,
+    fixed: Partial<Record<KpiDimension, string>>,
+    groupBy: (KpiDimension | 'month')[],
+  ): Promise<SummedRow[]> {
+    return this.cache.get(`sum ${JSON.stringify([dims, from, to, fixed, groupBy])}`, () => this.read(dims, from, to, fixed, groupBy));
+  }
+
+  private async read(
     dims: KpiDimension[],
     from: string,
     to: string,

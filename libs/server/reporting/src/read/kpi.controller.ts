@@ -8,6 +8,7 @@ import type {
 } from '@academie/contracts';
 import { Roles } from '@academie/server-identity';
 import { KpiBreakdownQueryDto, KpiRangeQueryDto, KpiTimeseriesQueryDto } from './dto/kpi-query.dto';
+import { KpiCache } from './kpi-cache';
 import { toCsv } from './kpi-csv';
 import { KpiReadService } from './kpi-read.service';
 
@@ -19,33 +20,36 @@ const LICENCE_LINK = '<https://www.etalab.gouv.fr/licence-ouverte-open-licence/>
 @ApiBadRequestResponse({ description: 'A query parameter is invalid: `details` names it.' })
 @Controller('kpi')
 export class KpiController {
-  constructor(private readonly kpis: KpiReadService) {}
+  constructor(
+    private readonly kpis: KpiReadService,
+    private readonly cache: KpiCache,
+  ) {}
 
   @Get('overview')
   @ApiOkResponse({ description: '`KpiOverviewResponse`' })
   overview(): Promise<KpiOverviewResponse> {
-    return this.kpis.overview();
+    return this.cache.get('overview', () => this.kpis.overview());
   }
 
   @Get('breakdown')
   @ApiOkResponse({ description: '`KpiBreakdownResponse`' })
   breakdown(@Query() query: KpiBreakdownQueryDto): Promise<KpiBreakdownResponse> {
     const { by, from, to, ...filters } = query;
-    return this.kpis.breakdown(by, filters, { from, to });
+    return this.cache.get(`breakdown ${JSON.stringify([by, from, to, filters])}`, () => this.kpis.breakdown(by, filters, { from, to }));
   }
 
   @Get('timeseries')
   @ApiOkResponse({ description: '`KpiTimeseriesResponse`' })
   timeseries(@Query() query: KpiTimeseriesQueryDto): Promise<KpiTimeseriesResponse> {
     const { interval: _interval, from, to, ...filters } = query;
-    return this.kpis.timeseries(filters, { from, to });
+    return this.cache.get(`timeseries ${JSON.stringify([from, to, filters])}`, () => this.kpis.timeseries(filters, { from, to }));
   }
 
   @Get('export.json')
   @Header('link', LICENCE_LINK)
   @ApiOkResponse({ description: '`KpiExportResponse`, Licence Ouverte 2.0' })
   exportJson(@Query() query: KpiRangeQueryDto): Promise<KpiExportResponse> {
-    return this.kpis.exportAll(query);
+    return this.cache.get(`export ${JSON.stringify([query.from, query.to])}`, () => this.kpis.exportAll(query));
   }
 
   @Get('export.csv')
@@ -55,6 +59,6 @@ export class KpiController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV, UTF-8 with BOM, Licence Ouverte 2.0 (columns: docs/kpi-api.md)' })
   async exportCsv(@Query() query: KpiRangeQueryDto): Promise<string> {
-    return toCsv(await this.kpis.exportAll(query));
+    return this.cache.get(`csv ${JSON.stringify([query.from, query.to])}`, async () => toCsv(await this.kpis.exportAll(query)));
   }
 }

@@ -12,19 +12,6 @@ export interface SuppressionLine {
 
 const isSmall = (value: number): boolean => value >= 1 && value < KPI_SUPPRESSION_THRESHOLD;
 
-/** A line is unsafe while its total is shown and its hidden cells add up to 1-9, or one hidden non-zero cell stands alone. */
-function unsafe(line: SuppressionLine, values: ReadonlyMap<string, number>, hidden: ReadonlySet<string>): boolean {
-  if (hidden.has(line.total)) return false;
-  let count = 0;
-  let sum = 0;
-  for (const cell of line.cells) {
-    if (!hidden.has(cell)) continue;
-    count++;
-    sum += values.get(cell) ?? 0;
-  }
-  return isSmall(sum) || (count === 1 && sum > 0);
-}
-
 /**
  * Statistical disclosure control of one table (one measure).
  *
@@ -33,23 +20,57 @@ function unsafe(line: SuppressionLine, values: ReadonlyMap<string, number>, hidd
  * others), the smallest non-zero shown cell of that line is hidden too (ties: the smallest key); when no such cell is
  * left, the line's total is hidden. Every line then shows a total minus its shown cells of 0 or at least 10, and no
  * hidden cell is the only unknown of a line. Cells absent from `values` count 0. Deterministic: same input, same output.
+ *
+ * Incremental: each line keeps the count and sum of its hidden cells and its candidates sorted once by (value, key);
+ * hiding a cell re-examines only the lines that hold it (or whose total it is).
  */
 export function suppress(values: ReadonlyMap<string, number>, lines: readonly SuppressionLine[]): Set<string> {
   const hidden = new Set<string>();
-  for (const [key, value] of values) if (isSmall(value)) hidden.add(key);
   const valueOf = (key: string) => values.get(key) ?? 0;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const line of lines) {
-      while (unsafe(line, values, hidden)) {
-        let best: string | undefined;
-        for (const cell of line.cells) {
-          if (hidden.has(cell) || valueOf(cell) <= 0) continue;
-          if (best === undefined || valueOf(cell) < valueOf(best) || (valueOf(cell) === valueOf(best) && cell < best)) best = cell;
-        }
-        hidden.add(best ?? line.total);
-        changed = true;
-      }
+  const state = lines.map((line) => ({
+    line,
+    count: 0,
+    sum: 0,
+    candidates: line.cells.filter((c) => valueOf(c) > 0).sort((a, b) => valueOf(a) - valueOf(b) || (a < b ? -1 : a > b ? 1 : 0)),
+    next: 0,
+  }));
+  const linesOf = new Map<string, number[]>();
+  const link = (key: string, i: number) => {
+    const list = linesOf.get(key);
+    if (list) list.push(i);
+    else linesOf.set(key, [i]);
+  };
+  state.forEach((st, i) => {
+    for (const cell of st.line.cells) link(cell, i);
+    link(`total:${st.line.total}`, i);
+  });
+  const queue: number[] = [];
+  const queued = new Set<number>();
+  const enqueue = (i: number) => {
+    if (!queued.has(i)) {
+      queued.add(i);
+      queue.push(i);
+    }
+  };
+  const hide = (key: string) => {
+    if (hidden.has(key)) return;
+    hidden.add(key);
+    for (const i of linesOf.get(key) ?? []) {
+      state[i].count++;
+      state[i].sum += valueOf(key);
+      enqueue(i);
+    }
+    for (const i of linesOf.get(`total:${key}`) ?? []) enqueue(i);
+  };
+  for (const [key, value] of values) if (isSmall(value)) hide(key);
+  state.forEach((_, i) => enqueue(i));
+  for (let head = 0; head < queue.length; head++) {
+    const i = queue[head];
+    queued.delete(i);
+    const st = state[i];
+    while (!hidden.has(st.line.total) && (isSmall(st.sum) || (st.count === 1 && st.sum > 0))) {
+      while (st.next < st.candidates.length && hidden.has(st.candidates[st.next])) st.next++;
+      hide(st.next < st.candidates.length ? st.candidates[st.next] : st.line.total);
     }
   }
   return hidden;
