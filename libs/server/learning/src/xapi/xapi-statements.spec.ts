@@ -57,7 +57,7 @@ describe('xAPI statements', () => {
         language: 'fr-FR',
       },
       timestamp: '2026-03-02T10:00:00.000Z',
-      stored: '2026-03-02T10:00:01.000Z',
+      stored: '2026-03-02T10:00:01.000000Z',
       authority: { objectType: 'Agent', name: 'Académie IA', account: { homePage: BASE, name: 'academie-ia' } },
       version: '2.0.0',
     });

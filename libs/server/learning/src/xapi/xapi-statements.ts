@@ -84,7 +84,8 @@ export function toStatement(row: StatementRow, ctx: StatementContext): XapiState
       language: 'fr-FR',
     },
     timestamp: new Date(row.timestamp).toISOString(),
-    stored: new Date(row.stored).toISOString(),
+    // To the microsecond, as stored: `since` given this value leaves out exactly this statement and the earlier ones.
+    stored: row.stored_key,
     authority: { objectType: 'Agent', name: 'Académie IA', account: { homePage: ctx.baseUrl, name: 'academie-ia' } },
     version: XAPI_VERSION,
   };
