@@ -363,6 +363,31 @@ afterAll(async () => {
 });
 
 describe('KPIs', () => {
+  it('answers 400 naming the field for every invalid query parameter', async () => {
+    const cases: [string, string][] = [
+      ['/api/kpi/breakdown', 'by'],
+      ['/api/kpi/breakdown?by=ville', 'by'],
+      ['/api/kpi/breakdown?by=region&from=2026-13', 'from'],
+      ['/api/kpi/breakdown?by=region&to=26-01', 'to'],
+      ['/api/kpi/breakdown?by=region&from=2026-05&to=2026-01', 'from'],
+      ['/api/kpi/breakdown?by=region&audience=artisan', 'audience'],
+      ['/api/kpi/breakdown?by=audience&region=99', 'region'],
+      ['/api/kpi/breakdown?by=audience&sector=Z', 'sector'],
+      ['/api/kpi/breakdown?by=audience&companySize=99', 'companySize'],
+      ['/api/kpi/breakdown?by=audience&course=abc', 'course'],
+      ['/api/kpi/breakdown?by=region&region=84', 'region'],
+      ['/api/kpi/breakdown?by=course&audience=tpe&region=84&sector=C', 'sector'],
+      ['/api/kpi/breakdown?by=region&siren=732829320', 'siren'],
+      ['/api/kpi/timeseries?interval=week', 'interval'],
+      ['/api/kpi/export.csv?from=janvier', 'from'],
+      ['/api/kpi/export.json?to=2026-00', 'to'],
+    ];
+    for (const [url, field] of cases) {
+      const answer = await catalog.call<{ statusCode: number; details: { field: string }[] }>('GET', url, ministry);
+      expect({ url, status: answer.status, fields: answer.body.details.map((d) => d.field) }).toEqual({ url, status: 400, fields: [field] });
+    }
+  });
+
   it('gives the scripted figures on every route after enrollments, completions, certificates, profile changes and an erasure; reconciliation finds no difference', async () => {
     worker = startWorker('a');
     for (let i = 0; i < 64; i++) {
