@@ -32,7 +32,7 @@ export class CertificationModule {}
 /** Issuing certificates, for the worker: the `certification` subscriber of `course.completed`. */
 @Module({
   imports: [MailModule],
-  providers: [credentialKeys, CredentialService, NotificationService, CertificateIssuance, CourseCompletedHandler],
+  providers: [credentialKeys, CredentialService, CertificateIssuance, CourseCompletedHandler],
   exports: [CertificateIssuance, CredentialService],
 })
 export class CertificationWorkerModule {}

@@ -8,7 +8,7 @@ import { MailService } from '@academie/server-mail';
 import { OutboxService } from '@academie/server-outbox';
 import { CredentialService } from '../credential/credential.service';
 import { statusPosition } from '../credential/status-list';
-import { NotificationService } from '../notification/notification.service';
+import { certificateIssuedNotice } from '../notification/notification.service';
 
 export type CourseCompleted = OutboxEventPayloads['course.completed'];
 
@@ -40,7 +40,6 @@ export function checkCourseCompleted(payload: unknown): CourseCompleted {
 export class CertificateIssuance {
   constructor(
     private readonly credentials: CredentialService,
-    private readonly notifications: NotificationService,
     private readonly mail: MailService,
     private readonly outbox: OutboxService,
     private readonly logger: JsonLogger,
@@ -48,8 +47,13 @@ export class CertificateIssuance {
 
   async issue(manager: EntityManager, payload: unknown): Promise<IssuanceOutcome> {
     const event = checkCourseCompleted(payload);
-    const [existing] = await manager.query(`SELECT 1 FROM certificate WHERE user_id = $1 AND course_id = $2`, [event.userId, event.courseId]);
-    if (existing) return { issued: false, reason: 'exists' };
+    // Issued already? If not, the certificate's status list entry (a gap if this transaction rolls back: harmless).
+    const [{ status_index: statusIndex }] = (await manager.query(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM certificate WHERE user_id = $1 AND course_id = $2) THEN NULL
+                   ELSE nextval('certificate_status_index_seq') END AS status_index`,
+      [event.userId, event.courseId],
+    )) as { status_index: string | null }[];
+    if (statusIndex === null) return { issued: false, reason: 'exists' };
 
     const person = await findPersonContact(manager, event.userId);
     if (!person) throw new Error(`course.completed for an unknown learner ${event.userId}`);
@@ -58,7 +62,6 @@ export class CertificateIssuance {
       throw new Error(`course.completed for version ${event.versionId}, not a published version of course ${event.courseId}`);
     }
 
-    const [{ status_index: statusIndex }] = await manager.query(`SELECT nextval('certificate_status_index_seq')::bigint AS status_index`);
     const identity = this.credentials.identityFor(event.enrollmentId);
     const completedAt = new Date(event.completedAt);
     // A person erased before the event was handled: the certificate exists (the completion did), without their name or credential.
@@ -76,12 +79,20 @@ export class CertificateIssuance {
           ...statusPositionOf(statusIndex),
         });
 
+    const code = formatCertificateCode(identity.code);
+    // The certificate and, for a person not erased, their notification, in one statement.
     const inserted: { issued_at: Date }[] = await manager.query(
-      `INSERT INTO certificate (id, code, enrollment_id, user_id, course_id, version_id, course_title, version_number,
-                                duration_minutes, printed_name, name_erased_at, completed_at, status_index, signing_kid, credential_jwt)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $15::boolean THEN now() END, $11, $12, $13, $14)
-       ON CONFLICT ON CONSTRAINT uq_certificate_user_course DO NOTHING
-       RETURNING issued_at`,
+      `WITH certificate AS (
+         INSERT INTO certificate (id, code, enrollment_id, user_id, course_id, version_id, course_title, version_number,
+                                  duration_minutes, printed_name, name_erased_at, completed_at, status_index, signing_kid, credential_jwt)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $15::boolean THEN now() END, $11, $12, $13, $14)
+         ON CONFLICT ON CONSTRAINT uq_certificate_user_course DO NOTHING
+         RETURNING id, user_id, issued_at),
+       notified AS (
+         INSERT INTO notification (user_id, kind, subject_id, data)
+         SELECT user_id, 'certificate.issued', id, $16::jsonb FROM certificate WHERE NOT $15::boolean
+         ON CONFLICT ON CONSTRAINT uq_notification_subject DO NOTHING)
+       SELECT issued_at FROM certificate`,
       [
         identity.id,
         identity.code,
@@ -98,6 +109,7 @@ export class CertificateIssuance {
         signed?.kid ?? null,
         signed?.jwt ?? null,
         printedName === null,
+        JSON.stringify(certificateIssuedNotice(code, version.title)),
       ],
     );
     if (inserted.length === 0) return { issued: false, reason: 'exists' }; // another enrollment of the same course won the race
@@ -114,8 +126,6 @@ export class CertificateIssuance {
     });
 
     if (!person.erased) {
-      const code = formatCertificateCode(identity.code);
-      await this.notifications.record(manager, event.userId, 'certificate.issued', identity.id, { code, courseTitle: version.title });
       if (person.email) {
         await this.mail.queue(manager, {
           to: person.email,

@@ -34,19 +34,16 @@ function present(row: NotificationRow): NotificationItem {
 
 const DEFAULT_LIMIT = 20;
 
-/** In-app notifications: written in the transaction of what they announce, read and marked read by their person. */
+/** The `data` of a `certificate.issued` notification: what its text shows. */
+export const certificateIssuedNotice = (code: string, courseTitle: string) => ({ code, courseTitle });
+
+/**
+ * In-app notifications: written in the transaction of what they announce (a certificate's, by its issuance: once per
+ * person, kind and subject, uq_notification_subject), read and marked read by their person.
+ */
 @Injectable()
 export class NotificationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** In the caller's transaction; once per person, kind and subject (uq_notification_subject). */
-  async record(manager: EntityManager, userId: string, kind: NotificationKind, subjectId: string, data: Record<string, unknown>): Promise<void> {
-    await manager.query(
-      `INSERT INTO notification (user_id, kind, subject_id, data) VALUES ($1, $2, $3, $4)
-       ON CONFLICT ON CONSTRAINT uq_notification_subject DO NOTHING`,
-      [userId, kind, subjectId, JSON.stringify(data)],
-    );
-  }
 
   /** Newest first, by keyset on the id. */
   async list(userId: string, query: { cursor?: string; limit?: number }): Promise<NotificationList> {
