@@ -23,3 +23,38 @@ export { useApiQuery } from './use-api-query';
 export type { QueryState } from './use-api-query';
 export { coursesPath, useCourses } from './use-courses';
 export { RETURN_PARAM, safeReturnPath, signInPath } from './return-path';
+export { useLiveQuery } from './use-live-query';
+export type { LiveQueryOptions, LiveQueryState } from './use-live-query';
+export {
+  MY_ENROLLMENTS_PATH,
+  courseVersionPath,
+  enroll,
+  enrollmentPath,
+  fetchLesson,
+  lessonPath,
+  prefetchLesson,
+  progressQueueFor,
+  sendProgressEvents,
+  submitQuizAttempt,
+  useCourseVersion,
+  useEnrollmentDetail,
+  useLesson,
+  useMyEnrollments,
+  useProgressQueue,
+  useProgressQueueState,
+  withdrawEnrollment,
+} from './learning-api';
+export { ProgressQueue, classifySendError, retryDelayMs } from './progress-queue';
+export type { ProgressQueueState, ProgressRecord, QueueProblem } from './progress-queue';
+export {
+  certificatePath,
+  expectNotification,
+  getPublicJson,
+  getPublicText,
+  markAllNotificationsRead,
+  markNotificationRead,
+  refreshNotifications,
+  useCertificateVerification,
+  useMyCertificates,
+  useNotifications,
+} from './certificates-api';
