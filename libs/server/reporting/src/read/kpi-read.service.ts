@@ -24,6 +24,7 @@ import { UNKNOWN, labelOf, parisMonth } from '../dims';
 import { ReportingError } from '../reporting.errors';
 import { type SuppressionLine, gridLines, oneLine, suppress } from '../suppression/suppression';
 import { CellReader, type Measures, type SummedRow, ZERO, dimensionOrder } from './cell-reader';
+import { KpiCache } from './kpi-cache';
 
 export interface RangeQuery {
   from?: string;
@@ -61,13 +62,19 @@ export class KpiReadService {
   constructor(
     private readonly cells: CellReader,
     private readonly config: AppConfig,
+    private readonly cache: KpiCache,
   ) {}
 
   async breakdown(by: KpiDimension, filters: KpiFilters, range: RangeQuery): Promise<KpiBreakdownResponse> {
     const active = this.checkFilters(filters, by);
     const { from, to } = await this.range(range);
-    const table = await this.breakdownTable(by, active, from, to);
-    const hidden = this.hide(table);
+    // The protected table depends on the filter dimensions (and, with two filters, on both values), not on the value of
+    // a single filter: breakdowns that share it share its reading and its suppression.
+    const tableKey = active.length === 1 ? [active[0][0]] : active;
+    const { table, hidden } = await this.cache.get(`table ${JSON.stringify([by, tableKey, from, to])}`, async () => {
+      const t = await this.breakdownTable(by, active.length === 1 ? [[active[0][0], '*']] : active, from, to);
+      return { table: t, hidden: this.hide(t) };
+    });
     const slice = active.map(([, v]) => v);
     const key = (g: string, ...rest: string[]) => [g, ...rest].join('|');
     const codes = [...new Set([...table.values.keys()].filter((k) => k.split('|').slice(1).join('|') === slice.join('|')).map((k) => k.split('|')[0]))]
