@@ -143,7 +143,8 @@ const SECURITY_HEADERS: OutgoingHttpHeaders = {
     "font-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",
-    "media-src 'self'",
+    // Lesson videos are hosted wherever their authors put them (https only); captions play from blob: URLs.
+    "media-src 'self' https: blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,5 +1,7 @@
 import { AuthProvider } from '@academie/web-data-access';
 import { CatalogPage } from '@academie/web-feature-catalog';
+import { MyCertificatesPage, VerifyCertificatePage } from '@academie/web-feature-certificates';
+import { CoursePlayerPage, MyLearningPage } from '@academie/web-feature-learning';
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -17,6 +19,8 @@ const SsoLandingPage = lazy(() => account().then((m) => ({ default: m.SsoLanding
 const ForgotPasswordPage = lazy(() => account().then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => account().then((m) => ({ default: m.ResetPasswordPage })));
 const ProfilePage = lazy(() => account().then((m) => ({ default: m.ProfilePage })));
+// The learning and certificate screens are lazy inside their libs (their small parts, the enrollment
+// button and the certificate notice, sit on pages of the first chunk).
 
 const router = createBrowserRouter([
   {
@@ -32,6 +36,12 @@ const router = createBrowserRouter([
       { path: 'mot-de-passe-oublie', element: <ForgotPasswordPage /> },
       { path: 'reinitialiser-mot-de-passe', element: <ResetPasswordPage /> },
       { path: 'mon-profil', element: <ProfilePage /> },
+      { path: 'mon-parcours', element: <MyLearningPage /> },
+      { path: 'apprendre/:slug', element: <CoursePlayerPage /> },
+      { path: 'apprendre/:slug/lecons/:lessonId', element: <CoursePlayerPage /> },
+      { path: 'mes-attestations', element: <MyCertificatesPage /> },
+      { path: 'verifier', element: <VerifyCertificatePage /> },
+      { path: 'verifier/:code', element: <VerifyCertificatePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

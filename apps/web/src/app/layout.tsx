@@ -1,8 +1,11 @@
 import { signInPath, useAuth } from '@academie/web-data-access';
+import { CertificateNotice, useUnreadCertificates } from '@academie/web-feature-certificates';
 import { fr } from '@codegouvfr/react-dsfr';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Display, headerFooterDisplayItem } from '@codegouvfr/react-dsfr/Display';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
+import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -62,9 +65,36 @@ function useFocusMainOnNavigation(): void {
   }, [pathname]);
 }
 
+/** The learner's own pages, once signed in; « Mes attestations » says how many certificates are new. */
+function useLearnerNavigationItems(): MainNavigationProps.Item[] {
+  const { pathname } = useLocation();
+  const { status } = useAuth();
+  const unread = useUnreadCertificates();
+  if (status !== 'authenticated') return [];
+  return [
+    { text: 'Mon parcours', linkProps: { to: '/mon-parcours' }, isActive: pathname === '/mon-parcours' || pathname.startsWith('/apprendre/') },
+    {
+      text: (
+        <>
+          Mes attestations
+          {unread > 0 && (
+            <Badge small severity="new" className={fr.cx('fr-ml-1w')}>
+              {unread > 1 ? `${unread} nouvelles` : 'Nouvelle'}
+            </Badge>
+          )}
+        </>
+      ),
+      linkProps: { to: '/mes-attestations' },
+      isActive: pathname === '/mes-attestations',
+    },
+    { text: 'Mon organisation', linkProps: { to: '/mon-organisation' }, isActive: pathname === '/mon-organisation' || pathname === '/rejoindre' },
+  ];
+}
+
 export function Layout() {
   const { pathname } = useLocation();
   const accountItems = useAccountItems();
+  const learnerNavigation = useLearnerNavigationItems();
   useFocusMainOnNavigation();
 
   return (
@@ -88,9 +118,11 @@ export function Layout() {
             linkProps: { to: '/' },
             isActive: pathname === '/',
           },
+          ...learnerNavigation,
         ]}
       />
       <main id="contenu" role="main" tabIndex={-1}>
+        <CertificateNotice />
         <Suspense
           fallback={
             <div className={fr.cx('fr-container', 'fr-py-6w')}>
