@@ -19,6 +19,10 @@ const SsoLandingPage = lazy(() => account().then((m) => ({ default: m.SsoLanding
 const ForgotPasswordPage = lazy(() => account().then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => account().then((m) => ({ default: m.ResetPasswordPage })));
 const ProfilePage = lazy(() => account().then((m) => ({ default: m.ProfilePage })));
+// The organisations' screens: one chunk, for those who manage or join an organisation.
+const organisation = () => import('@academie/web-feature-organisation');
+const OrganisationPage = lazy(() => organisation().then((m) => ({ default: m.OrganisationPage })));
+const JoinOrganisationPage = lazy(() => organisation().then((m) => ({ default: m.JoinOrganisationPage })));
 // The learning and certificate screens are lazy inside their libs (their small parts, the enrollment
 // button and the certificate notice, sit on pages of the first chunk).
 
@@ -36,6 +40,8 @@ const router = createBrowserRouter([
       { path: 'mot-de-passe-oublie', element: <ForgotPasswordPage /> },
       { path: 'reinitialiser-mot-de-passe', element: <ResetPasswordPage /> },
       { path: 'mon-profil', element: <ProfilePage /> },
+      { path: 'mon-organisation', element: <OrganisationPage /> },
+      { path: 'rejoindre', element: <JoinOrganisationPage /> },
       { path: 'mon-parcours', element: <MyLearningPage /> },
       { path: 'apprendre/:slug', element: <CoursePlayerPage /> },
       { path: 'apprendre/:slug/lecons/:lessonId', element: <CoursePlayerPage /> },
