@@ -26,6 +26,9 @@ const JoinOrganisationPage = lazy(() => organisation().then((m) => ({ default: m
 // The learning and certificate screens are lazy inside their libs (their small parts, the enrollment
 // button and the certificate notice, sit on pages of the first chunk).
 
+// The ministry's dashboard: its own chunk (dashboard-[hash].js), for ministry staff only.
+const DashboardPage = lazy(() => import('@academie/web-feature-dashboard').then((m) => ({ default: m.DashboardPage })));
+
 const router = createBrowserRouter([
   {
     path: '/',
@@ -40,6 +43,7 @@ const router = createBrowserRouter([
       { path: 'mot-de-passe-oublie', element: <ForgotPasswordPage /> },
       { path: 'reinitialiser-mot-de-passe', element: <ResetPasswordPage /> },
       { path: 'mon-profil', element: <ProfilePage /> },
+      { path: 'tableau-de-bord', element: <DashboardPage /> },
       { path: 'mon-organisation', element: <OrganisationPage /> },
       { path: 'rejoindre', element: <JoinOrganisationPage /> },
       { path: 'mon-parcours', element: <MyLearningPage /> },

@@ -93,6 +93,8 @@ function useLearnerNavigationItems(): MainNavigationProps.Item[] {
 
 export function Layout() {
   const { pathname } = useLocation();
+  const { user } = useAuth();
+  const readsKpis = user?.roles.some((role) => role === 'ministry' || role === 'admin') ?? false;
   const accountItems = useAccountItems();
   const learnerNavigation = useLearnerNavigationItems();
   useFocusMainOnNavigation();
@@ -118,6 +120,7 @@ export function Layout() {
             linkProps: { to: '/' },
             isActive: pathname === '/',
           },
+          ...(readsKpis ? [{ text: 'Tableau de bord', linkProps: { to: '/tableau-de-bord' }, isActive: pathname === '/tableau-de-bord' }] : []),
           ...learnerNavigation,
         ]}
       />

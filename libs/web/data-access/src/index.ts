@@ -81,3 +81,17 @@ export {
   useOrganisationMembers,
   useOrganisationProgress,
 } from './organisation-api';
+export {
+  KPI_CSV_FILE_NAME,
+  KPI_OVERVIEW_PATH,
+  downloadKpiCsv,
+  fileNameFromDisposition,
+  kpiBreakdownPath,
+  kpiExportCsvPath,
+  kpiQueryString,
+  kpiTimeseriesPath,
+  useKpiBreakdown,
+  useKpiOverview,
+  useKpiTimeseries,
+} from './kpi-api';
+export type { KpiViewQuery } from './kpi-api';
