@@ -34,6 +34,9 @@ describe('progress batch validation', () => {
             event({ occurredAt: '2019-12-31T23:00:00Z' }),
             event({ extra: true }),
             null,
+            event({ occurredAt: '2026-02-30T10:00:00Z' }),
+            event({ occurredAt: '2026-11-25T09:00:00+16:00' }),
+            event({ occurredAt: '2026-11-25T24:00:00Z' }),
           ],
           more: 1,
         },
@@ -53,6 +56,10 @@ describe('progress batch validation', () => {
       { field: 'events.9.occurredAt', reason: 'must be an ISO 8601 date-time with its offset (2026-01-31T09:30:00.000Z), after 2020' },
       { field: 'events.10.extra', reason: 'property extra should not exist' },
       { field: 'events.11', reason: 'must be an object' },
+      // JavaScript would read these; PostgreSQL refuses them: never a 500.
+      { field: 'events.12.occurredAt', reason: 'must be an ISO 8601 date-time with its offset (2026-01-31T09:30:00.000Z), after 2020' },
+      { field: 'events.13.occurredAt', reason: 'must be an ISO 8601 date-time with its offset (2026-01-31T09:30:00.000Z), after 2020' },
+      { field: 'events.14.occurredAt', reason: 'must be an ISO 8601 date-time with its offset (2026-01-31T09:30:00.000Z), after 2020' },
     ]);
   });
 

@@ -7,11 +7,11 @@ import {
   type ProgressEventInput,
   type ProgressEventType,
 } from '@academie/contracts';
+import { parseInstant } from '../instant';
 
 /** How far ahead of the server's clock a client's `occurredAt` may be. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 const EARLIEST = Date.parse('2020-01-01T00:00:00Z');
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVENT_KEYS = new Set(['eventId', 'lessonId', 'type', 'position', 'occurredAt']);
 const TYPES = new Set<string>(PROGRESS_EVENT_TYPES);
@@ -36,10 +36,10 @@ function eventProblems(event: unknown, path: string, now: number, out: ErrorDeta
   } else if (e.position < 0 || e.position > 86_400) {
     out.push({ field: `${path}.position`, reason: 'must be between 0 and 86400 seconds' });
   }
-  const at = e.occurredAt;
-  if (typeof at !== 'string' || !ISO_WITH_OFFSET.test(at) || !(Date.parse(at) >= EARLIEST)) {
+  const at = parseInstant(e.occurredAt);
+  if (at === null || at < EARLIEST) {
     out.push({ field: `${path}.occurredAt`, reason: 'must be an ISO 8601 date-time with its offset (2026-01-31T09:30:00.000Z), after 2020' });
-  } else if (Date.parse(at) > now + MAX_CLOCK_SKEW_MS) {
+  } else if (at > now + MAX_CLOCK_SKEW_MS) {
     out.push({ field: `${path}.occurredAt`, reason: 'must not be more than 5 minutes in the future' });
   }
 }

@@ -1,4 +1,5 @@
 import { XAPI_VERBS, type XapiVerbName } from '@academie/contracts';
+import { parseInstant } from '../instant';
 import { LearningError } from '../learning.errors';
 import { XAPI_DEFAULT_LIMIT, XAPI_MAX_LIMIT, type StatementsQueryDto } from './dto/statements-query.dto';
 
@@ -74,10 +75,9 @@ export function parseActivity(value: string, baseUrl: string): { courseSlug: str
   return { courseSlug: slug, lessonId: lessonId.toLowerCase() };
 }
 
-function parseInstant(field: string, value: string | undefined): string | undefined {
+function instant(field: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw invalid(field, 'must be an ISO 8601 date-time');
+  if (parseInstant(value) === null) throw invalid(field, 'must be an ISO 8601 date-time with its offset');
   return value;
 }
 
@@ -89,8 +89,8 @@ export function parseFilters(query: StatementsQueryDto, baseUrl: string): Statem
     ascending: query.ascending === 'true',
     format: query.format ?? 'exact',
     nothing: false,
-    since: parseInstant('since', query.since),
-    until: parseInstant('until', query.until),
+    since: instant('since', query.since),
+    until: instant('until', query.until),
     registration: query.registration?.toLowerCase(),
   };
   if (query.agent !== undefined) {
@@ -148,7 +148,7 @@ export function decodeCursor(value: string): StatementCursor {
     ['exact', 'ids', 'canonical'].includes(f.format as string);
   if (!ok) throw bad();
   const filters = f as unknown as StatementFilters;
-  parseInstant('cursor', filters.since);
-  parseInstant('cursor', filters.until);
+  instant('cursor', filters.since);
+  instant('cursor', filters.until);
   return { filters, stored: parsed.s, id: parsed.i.toLowerCase() };
 }
