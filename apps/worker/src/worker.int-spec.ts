@@ -68,6 +68,10 @@ async function writePing(db: pg.Client): Promise<string> {
   return rows[0].id;
 }
 
+/** The event closes after its subscribers' transactions commit: wait for that, not only for the ping's effect. */
+const eventClosed = async (db: pg.Client) =>
+  (await db.query(`SELECT count(*)::int AS open FROM outbox_event WHERE processed_at IS NULL`)).rows[0].open === 0;
+
 const pingDone = async (db: pg.Client, id: string) =>
   (await db.query(`SELECT handled_at FROM system_ping WHERE id = $1`, [id])).rows[0]?.handled_at != null;
 
@@ -89,6 +93,7 @@ describe('worker', () => {
     try {
       const id = await writePing(db);
       await eventually(() => pingDone(db, id));
+      await eventually(() => eventClosed(db));
       const { rows } = await db.query(`SELECT processed_at, attempts, last_error FROM outbox_event`);
       expect(rows).toEqual([{ processed_at: expect.any(Date), attempts: 1, last_error: null }]);
       const beats = await db.query(`SELECT count(*)::int AS n FROM worker_heartbeat WHERE beat_at > now() - interval '5 seconds'`);
@@ -120,6 +125,7 @@ describe('worker', () => {
     try {
       const id = await writePing(db);
       await eventually(() => pingDone(db, id));
+      await eventually(() => eventClosed(db));
       const before = await db.query(`SELECT handled_at FROM system_ping WHERE id = $1`, [id]);
       const queues = worker.get(QueueRegistry);
       const { rows } = await db.query(`SELECT id FROM outbox_event`);
@@ -183,6 +189,7 @@ describe('worker', () => {
       const worker = await startWorker(config);
       try {
         await eventually(() => pingDone(db, id), 15_000);
+        await eventually(() => eventClosed(db), 15_000);
         const { rows } = await db.query(`SELECT relay_count, attempts FROM outbox_event`);
         expect(rows[0].relay_count).toBeGreaterThanOrEqual(2); // enqueued again under the same id after the delay
         expect(rows[0].attempts).toBe(1);
