@@ -16,6 +16,36 @@ export {
 export { API_BASE_PATH, ApiError, apiGet, apiRequest, isErrorBody, refreshSession, toErrorBody } from './api-client';
 export type { ApiCallOptions, ApiRequestOptions, HttpMethod } from './api-client';
 export { AuthProvider, useAuth } from './auth-context';
+export {
+  addLesson,
+  addModule,
+  approveVersion,
+  archiveCourse,
+  courseSearchPath,
+  createCourse,
+  deleteLesson,
+  deleteModule,
+  listSolutions,
+  openDraft,
+  previewMarkdown,
+  rejectVersion,
+  renameModule,
+  reorderDraft,
+  replaceLesson,
+  reviewQueuePath,
+  searchCourses,
+  solutionsPath,
+  submitDraft,
+  updateDraft,
+  useCourse,
+  useCourseSearch,
+  useReviewQueue,
+  useReviewVersion,
+  useSolutions,
+  useStudioCourse,
+  useStudioCourses,
+} from './catalog-api';
+export type { PagedState, StudioCourseState } from './catalog-api';
 export type { AuthContextValue, AuthStatus } from './auth-context';
 export { readCookie, readCsrfToken } from './cookies';
 export { parseRetryAfter } from './retry-after';
