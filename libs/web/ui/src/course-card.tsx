@@ -14,12 +14,16 @@ export interface CourseCardProps {
   course: CourseSummary;
   /** Heading level of the card title, to keep the page's heading order (default h3). */
   titleAs?: 'h2' | 'h3' | 'h4';
+  /** The course page: the card's title becomes a link and the whole card is clickable. */
+  linkTo?: string;
 }
 
 /** A published course as the catalogue shows it: kind, level, duration, summary and audiences. */
-export function CourseCard({ course, titleAs = 'h3' }: CourseCardProps) {
+export function CourseCard({ course, titleAs = 'h3', linkTo }: CourseCardProps) {
+  const link = linkTo === undefined ? {} : ({ enlargeLink: true, linkProps: { to: linkTo } } as const);
   return (
     <Card
+      {...link}
       className={fr.cx('fr-card--no-arrow')}
       title={course.title}
       titleAs={titleAs}

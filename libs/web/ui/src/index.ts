@@ -1,4 +1,15 @@
 export { CourseCard } from './course-card';
 export type { CourseCardProps } from './course-card';
+export { CourseSyllabus } from './course-syllabus';
+export type { CourseSyllabusProps } from './course-syllabus';
+export { ExternalLink } from './external-link';
+export type { ExternalLinkProps } from './external-link';
+export { useFocusAfterRender } from './focus';
+export { FormAlert } from './form-alert';
+export type { FormAlertProps } from './form-alert';
+export { formatDate } from './format-date';
 export { formatDuration, formatDurationLong } from './format-duration';
+export { LESSON_KIND_ICONS, LessonKindLabel } from './lesson-kind';
+export { ServerHtml } from './server-html';
+export type { ServerHtmlProps } from './server-html';
 export { SITE_NAME, usePageTitle } from './use-page-title';
