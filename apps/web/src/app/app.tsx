@@ -1,7 +1,7 @@
 import { AuthProvider } from '@academie/web-data-access';
-import { CatalogPage } from '@academie/web-feature-catalog';
+import { CatalogPage, CataloguePage, CoursePage, SolutionsPage } from '@academie/web-feature-catalog';
 import { MyCertificatesPage, VerifyCertificatePage } from '@academie/web-feature-certificates';
-import { CoursePlayerPage, MyLearningPage } from '@academie/web-feature-learning';
+import { CoursePlayerPage, EnrollmentAction, MyLearningPage } from '@academie/web-feature-learning';
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -35,6 +35,13 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <CatalogPage /> },
+      { path: 'catalogue', element: <CataloguePage /> },
+      {
+        path: 'cours/:slug',
+        // « S'inscrire » (or « Reprendre ») on the course page comes from the learning journey.
+        element: <CoursePage renderEnrolment={(course) => <EnrollmentAction courseId={course.id} courseSlug={course.slug} />} />,
+      },
+      { path: 'solutions', element: <SolutionsPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: 'inscription', element: <SignUpPage /> },
       { path: 'verifier-email', element: <VerifyEmailPage /> },

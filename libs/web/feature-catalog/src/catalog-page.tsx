@@ -3,6 +3,8 @@ import { CourseCard, usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useNavigate } from 'react-router';
+import { SearchForm } from './catalogue-page';
 
 const PAGE_TITLE = "Se former à l'intelligence artificielle";
 
@@ -17,11 +19,12 @@ export function CatalogPage() {
         Le plan « Osez l'IA » a pour objectif de former 15 millions de personnes à l'intelligence
         artificielle.
       </p>
-      <p className={fr.cx('fr-mb-6w')}>
+      <p className={fr.cx('fr-mb-4w')}>
         Salariés et dirigeants de TPE, de PME ou de grandes entreprises, apprentis, demandeurs
         d'emploi : choisissez une formation courte et concrète, adaptée à votre métier, et avancez à
         votre rythme.
       </p>
+      <HomeSearch />
       <CourseList />
     </div>
   );
@@ -68,11 +71,37 @@ function CourseList() {
         <ul className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-raw-list')}>
           {data.items.map((course) => (
             <li key={course.id} className={fr.cx('fr-col-12', 'fr-col-md-6', 'fr-col-lg-4')}>
-              <CourseCard course={course} titleAs="h3" />
+              <CourseCard course={course} titleAs="h3" linkTo={`/cours/${course.slug}`} />
             </li>
           ))}
         </ul>
       )}
+
+      {data !== undefined && data.items.length > 0 && (
+        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-mt-4w')}>
+          <li>
+            <Button linkProps={{ to: '/catalogue' }}>Voir tout le catalogue</Button>
+          </li>
+          <li>
+            <Button priority="secondary" linkProps={{ to: '/solutions' }}>
+              Découvrir les solutions clés en main
+            </Button>
+          </li>
+        </ul>
+      )}
     </section>
+  );
+}
+
+/** A search from the home page opens the catalogue with its results. */
+function HomeSearch() {
+  const navigate = useNavigate();
+  return (
+    <div className={fr.cx('fr-mb-6w')} style={{ maxWidth: '48rem' }}>
+      <SearchForm
+        initial=""
+        onSearch={(q) => navigate(q.trim() === '' ? '/catalogue' : `/catalogue?${new URLSearchParams({ q: q.trim() }).toString()}`)}
+      />
+    </div>
   );
 }
