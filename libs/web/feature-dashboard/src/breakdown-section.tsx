@@ -13,6 +13,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { BarChart } from './bar-chart';
 import { ChartFigure, DataTable } from './chart-figure';
+import { rankRegions } from './region-ranking';
 import { breakdownQuery, type DashboardFilter, type DashboardView } from './dashboard-query';
 import { MEASURE_DEFINITIONS, MEASURE_LABELS, SUPPRESSED_TEXT, formatCount, formatShare } from './format';
 
@@ -37,6 +38,17 @@ export const DIMENSION_CODES: Record<DashboardFilter, Record<string, string>> = 
   sector: NAF_SECTIONS,
   companySize: STAFF_BANDS,
 };
+
+/**
+ * The choices of a filter in a sensible order (JavaScript lists integer-like keys such as « 11 » before
+ * « 01 » or « NN »): regions by name, size bands from « non employeuse » up, the others as declared.
+ */
+export function filterChoices(filter: DashboardFilter): [string, string][] {
+  const entries = Object.entries(DIMENSION_CODES[filter]);
+  if (filter === 'region') return entries.sort(([, a], [, b]) => a.localeCompare(b, 'fr'));
+  if (filter === 'companySize') return entries.sort(([a], [b]) => (a === 'NN' ? -1 : b === 'NN' ? 1 : a.localeCompare(b)));
+  return entries;
+}
 
 function FilterNote({ view, by }: { view: DashboardView; by: DashboardFilter }) {
   if (view.filters[by] === undefined) return null;
@@ -138,23 +150,8 @@ export function RegionsTable({ view }: { view: DashboardView }) {
       </div>
     );
   }
-  const byCode = new Map(data.cells.map((cell) => [cell.code, cell]));
-  const zero = { value: 0, suppressed: false };
-  const rows = Object.entries(REGIONS).map(([code, label]) => {
-    const cell = byCode.get(code);
-    return { code, label, count: cell?.counts[view.measure] ?? zero, completionRate: cell?.completionRate ?? null };
-  });
-  const visible = rows.filter((row) => !row.count.suppressed && row.count.value !== null);
-  visible.sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0) || a.code.localeCompare(b.code));
-  const hidden = rows.filter((row) => row.count.suppressed || row.count.value === null);
-  const unknown = byCode.get(null);
-  let rank = 0;
-  let previous: number | null = null;
-  const ranked = visible.map((row, index) => {
-    if (row.count.value !== previous) rank = index + 1;
-    previous = row.count.value;
-    return { ...row, rank: String(rank) };
-  });
+  const ranking = rankRegions(data.cells, view.measure);
+  const unknown = data.cells.find((cell) => cell.code === null);
 
   return (
     <section aria-labelledby="regions-titre" className={fr.cx('fr-mb-6w')}>
@@ -162,8 +159,8 @@ export function RegionsTable({ view }: { view: DashboardView }) {
         {title}
       </h3>
       <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
-        Les 18 régions, de la plus active à la moins active. Les régions sous secret statistique (« {SUPPRESSED_TEXT} ») ne sont
-        pas classées : leur rang trahirait leur valeur.
+        Les 18 régions, de la plus active à la moins active, puis celles sous secret statistique (« {SUPPRESSED_TEXT} »), non
+        classées car leur rang trahirait leur valeur, et celles sans activité (« — »).
       </p>
       <FilterNote view={view} by="region" />
       <DataTable caption={`Classement des régions : ${MEASURE_LABELS[view.measure].toLowerCase()}`} captionHidden>
@@ -176,7 +173,7 @@ export function RegionsTable({ view }: { view: DashboardView }) {
           </tr>
         </thead>
         <tbody>
-          {[...ranked, ...hidden.map((row) => ({ ...row, rank: 'non classée' }))].map((row) => (
+          {ranking.map((row) => (
             <tr key={row.code}>
               <td>{row.rank}</td>
               <th scope="row">{row.label}</th>

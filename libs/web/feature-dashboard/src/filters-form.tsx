@@ -2,7 +2,7 @@ import { KPI_MAX_FILTERS, KPI_MEASURES, type KpiMeasure } from '@academie/contra
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { DIMENSION_CODES, DIMENSION_LABELS } from './breakdown-section';
+import { DIMENSION_LABELS, filterChoices } from './breakdown-section';
 import { DASHBOARD_FILTERS, activeFilterCount, type DashboardFilter, type DashboardView } from './dashboard-query';
 import { MEASURE_LABELS, formatMonth } from './format';
 
@@ -91,7 +91,7 @@ export function FiltersForm({ view, months, onChange }: FiltersFormProps) {
                 nativeSelectProps={{ value: view.filters[filter] ?? '', onChange: (event) => setFilter(filter, event.target.value) }}
               >
                 <option value="">Tous</option>
-                {Object.entries(DIMENSION_CODES[filter]).map(([code, label]) => (
+                {filterChoices(filter).map(([code, label]) => (
                   <option key={code} value={code}>
                     {filter === 'sector' ? `${code} – ${label}` : label}
                   </option>
