@@ -26,6 +26,11 @@ const JoinOrganisationPage = lazy(() => organisation().then((m) => ({ default: m
 // The learning and certificate screens are lazy inside their libs (their small parts, the enrollment
 // button and the certificate notice, sit on pages of the first chunk).
 
+// The trainers' studio and the reviewers' queue: one chunk (studio-[hash].js), for those roles only.
+const studio = () => import('@academie/web-feature-studio');
+const StudioRoutes = lazy(() => studio().then((m) => ({ default: m.StudioRoutes })));
+const ReviewRoutes = lazy(() => studio().then((m) => ({ default: m.ReviewRoutes })));
+
 // The ministry's dashboard: its own chunk (dashboard-[hash].js), for ministry staff only.
 const DashboardPage = lazy(() => import('@academie/web-feature-dashboard').then((m) => ({ default: m.DashboardPage })));
 
@@ -42,6 +47,8 @@ const router = createBrowserRouter([
         element: <CoursePage renderEnrolment={(course) => <EnrollmentAction courseId={course.id} courseSlug={course.slug} />} />,
       },
       { path: 'solutions', element: <SolutionsPage /> },
+      { path: 'studio/*', element: <StudioRoutes /> },
+      { path: 'relecture/*', element: <ReviewRoutes /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: 'inscription', element: <SignUpPage /> },
       { path: 'verifier-email', element: <VerifyEmailPage /> },

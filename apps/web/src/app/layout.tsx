@@ -65,6 +65,28 @@ function useFocusMainOnNavigation(): void {
   }, [pathname]);
 }
 
+/** The main menu: the catalogue and the solutions for everyone, the studio and the review for their roles. */
+function useNavigationItems(): MainNavigationProps.Item[] {
+  const { pathname } = useLocation();
+  const { user } = useAuth();
+  const roles = user?.roles ?? [];
+  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+  const items: MainNavigationProps.Item[] = [
+    {
+      text: 'Catalogue des formations',
+      linkProps: { to: '/catalogue' },
+      isActive: under('/catalogue') || under('/cours'),
+    },
+    { text: 'Solutions clés en main', linkProps: { to: '/solutions' }, isActive: under('/solutions') },
+  ];
+  if (roles.includes('trainer')) items.push({ text: 'Studio', linkProps: { to: '/studio' }, isActive: under('/studio') });
+  if (roles.includes('reviewer')) items.push({ text: 'Relecture', linkProps: { to: '/relecture' }, isActive: under('/relecture') });
+  if (roles.includes('ministry') || roles.includes('admin')) {
+    items.push({ text: 'Tableau de bord', linkProps: { to: '/tableau-de-bord' }, isActive: under('/tableau-de-bord') });
+  }
+  return items;
+}
+
 /** The learner's own pages, once signed in; « Mes attestations » says how many certificates are new. */
 function useLearnerNavigationItems(): MainNavigationProps.Item[] {
   const { pathname } = useLocation();
@@ -92,10 +114,8 @@ function useLearnerNavigationItems(): MainNavigationProps.Item[] {
 }
 
 export function Layout() {
-  const { pathname } = useLocation();
-  const { user } = useAuth();
-  const readsKpis = user?.roles.some((role) => role === 'ministry' || role === 'admin') ?? false;
   const accountItems = useAccountItems();
+  const navigation = useNavigationItems();
   const learnerNavigation = useLearnerNavigationItems();
   useFocusMainOnNavigation();
 
@@ -114,15 +134,7 @@ export function Layout() {
         serviceTitle="Académie de l'IA"
         serviceTagline="Se former à l'intelligence artificielle avec le plan « Osez l'IA »"
         quickAccessItems={[...accountItems, headerFooterDisplayItem]}
-        navigation={[
-          {
-            text: 'Catalogue des formations',
-            linkProps: { to: '/' },
-            isActive: pathname === '/',
-          },
-          ...(readsKpis ? [{ text: 'Tableau de bord', linkProps: { to: '/tableau-de-bord' }, isActive: pathname === '/tableau-de-bord' }] : []),
-          ...learnerNavigation,
-        ]}
+        navigation={[...navigation, ...learnerNavigation]}
       />
       <main id="contenu" role="main" tabIndex={-1}>
         <CertificateNotice />

@@ -1,0 +1,44 @@
+import { ROLE_LABELS, type MeResponse, type Role } from '@academie/contracts';
+import { signInPath, useAuth } from '@academie/web-data-access';
+import { usePageTitle } from '@academie/web-ui';
+import { fr } from '@codegouvfr/react-dsfr';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+
+/**
+ * Renders `children` for a signed-in person who holds `role`: while the session is being restored it
+ * says so; signed out, it sends the person to /connexion, which brings them back here; without the
+ * role, it explains that the space is reserved (the API would answer 403 anyway).
+ */
+export function RequireRole({ role, children }: { role: Role; children: (user: MeResponse) => ReactNode }) {
+  const { status, user } = useAuth();
+  const location = useLocation();
+
+  if (status === 'loading') {
+    return (
+      <div className={fr.cx('fr-container', 'fr-py-6w')}>
+        <p role="status">Chargement de votre session…</p>
+      </div>
+    );
+  }
+  if (status === 'anonymous' || user === null) {
+    return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
+  }
+  if (!user.roles.includes(role)) return <Reserved role={role} />;
+  return <>{children(user)}</>;
+}
+
+function Reserved({ role }: { role: Role }) {
+  usePageTitle('Accès réservé');
+  return (
+    <div className={fr.cx('fr-container', 'fr-py-6w', 'fr-mb-6w')}>
+      <h1>Accès réservé</h1>
+      <p className={fr.cx('fr-text--lead')}>
+        Cet espace est réservé aux personnes ayant le rôle « {ROLE_LABELS[role]} ». Si vous pensez devoir y accéder,
+        contactez l'équipe de l'Académie de l'IA.
+      </p>
+      <Button linkProps={{ to: '/catalogue' }}>Parcourir le catalogue</Button>
+    </div>
+  );
+}
