@@ -5,6 +5,7 @@ import { EnrollmentController } from './enrollment/enrollment.controller';
 import { EnrollmentService } from './enrollment/enrollment.service';
 import { LearningPersonalData } from './personal-data/learning-personal-data';
 import { ProgressController } from './progress/progress.controller';
+import { ProgressWriter } from './progress/progress-writer';
 import { ProgressService } from './progress/progress.service';
 import { QuizController } from './quiz/quiz.controller';
 import { QuizService } from './quiz/quiz.service';
@@ -17,7 +18,7 @@ import { XapiService } from './xapi/xapi.service';
  */
 @Module({
   controllers: [EnrollmentController, ProgressController, QuizController, XapiController],
-  providers: [PublishedContentApi, EnrollmentService, ProgressService, QuizService, XapiService, LearningPersonalData],
+  providers: [PublishedContentApi, EnrollmentService, ProgressWriter, ProgressService, QuizService, XapiService, LearningPersonalData],
 })
 export class LearningModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

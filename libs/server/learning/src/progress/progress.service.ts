@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { ErrorDetail, ProgressBatchRequest, ProgressBatchResponse } from '@academie/contracts';
 import { AppConfig } from '@academie/server-core';
 import { toSnapshot } from '../enrollment/enrollment-state';
 import { LearningError } from '../learning.errors';
-import { poolOf } from '../sql';
-import { type EventProblem, ingestProgress } from './ingest-progress';
+import type { EventProblem } from './ingest-progress';
+import { ProgressWriter } from './progress-writer';
 
 const PROBLEM_DETAIL: Record<EventProblem, { field: string; reason: string }> = {
   not_enrolled: { field: 'lessonId', reason: 'is not a lesson of the version of a course you are enrolled in' },
@@ -18,7 +16,7 @@ const PROBLEM_DETAIL: Record<EventProblem, { field: string; reason: string }> = 
 @Injectable()
 export class ProgressService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writer: ProgressWriter,
     private readonly config: AppConfig,
   ) {}
 
@@ -33,7 +31,7 @@ export class ProgressService {
       unique.push({ index, event });
     });
 
-    const outcome = await ingestProgress(poolOf(this.dataSource), {
+    const outcome = await this.writer.ingest({
       userId,
       events: unique.map((u) => u.event),
       videoCompletionRatio: this.config.VIDEO_COMPLETION_RATIO,
