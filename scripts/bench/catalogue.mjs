@@ -5,11 +5,11 @@
 //   2. "cold": every search distinct (random duration bounds), so each one runs its SQL;
 // then a bare Node HTTP server answering a body of the same size, measured the same way, as the ceiling.
 // Traffic goes to 127.0.0.1 only; every loop is bounded in time.
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { join } from 'node:path';
 import { root } from '../paths.mjs';
+import { freePort, start, stop } from './bench-kit.mjs';
 
 const COURSES = Number(process.env.BENCH_COURSES ?? 10_000);
 const CLIENTS = 32;
@@ -161,23 +161,6 @@ async function load(port, nextPath) {
   return { requests: latencies.length, rate: latencies.length / (MEASURE_MS / 1000), p50: q(0.5), p95: q(0.95), p99: q(0.99), meanBytes: Math.round(bytes / latencies.length) };
 }
 
-function start(args, env, ready) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (c) => (stderr += c));
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`process exited: ${stderr}`));
-      if (await ready().catch(() => false)) return resolve(child);
-      if (Date.now() > deadline) return reject(new Error('process not ready within 60 s'));
-      setTimeout(poll, 200);
-    };
-    poll();
-  });
-}
-const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
-const freePort = () => new Promise((resolve) => { const s = http.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 const fmt = (r) => `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${Math.round(r.rate)} req/s, ${r.meanBytes} octets/réponse`;
 
 // ------------------------------------------------------------------------------------------------ run

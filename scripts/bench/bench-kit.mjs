@@ -1,0 +1,59 @@
+// Helpers shared by the benchmarks (scripts/bench/*.mjs): processes of the built server, free ports, latency
+// summaries, a process's peak memory. Traffic stays on 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { root } from '../paths.mjs';
+
+/**
+ * Starts `node <args>` from the repository root with this environment and resolves with the child once `ready()`
+ * answers true (polled every 200 ms, 60 s at most); rejects with its stderr if it exits first.
+ */
+export function start(args, env, ready) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 60_000;
+    const poll = async () => {
+      if (child.exitCode !== null) return reject(new Error(`process exited: ${stderr}`));
+      if (await ready().catch(() => false)) return resolve(child);
+      if (Date.now() > deadline) return reject(new Error('process not ready within 60 s'));
+      setTimeout(poll, 200);
+    };
+    poll();
+  });
+}
+
+/** SIGTERM, then resolves once the child has exited. */
+export const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
+
+export const freePort = () =>
+  new Promise((resolve) => {
+    const s = http.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/** The RSA key the API and the worker need in production (credentials), generated for the run. */
+export const credentialSigningKey = () =>
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+/** p50, p95, p99 (milliseconds) of a list of latencies; sorts it. */
+export function quantiles(latencies) {
+  latencies.sort((a, b) => a - b);
+  const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  return { p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+}
+
+/** Peak resident memory of a process (VmHWM of /proc/<pid>/status), in kB; null when unreadable. */
+export function peakMemoryKb(pid) {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
