@@ -97,18 +97,21 @@ function issueBare(i) {
   );
 }
 
+/** Rate (per second of wall clock) and CPU milliseconds per iteration of this process. */
 async function loop(work) {
   for (let i = 0; i < 50; i++) await work(i); // warm-up
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let n = 0;
   while (performance.now() - started < BARE_MS) await work(n++);
-  return rate(n, performance.now() - started);
+  const used = process.cpuUsage(cpu);
+  return { rate: rate(n, performance.now() - started), cpuMs: (used.user + used.system) / 1000 / n };
 }
 
 say(`Boucles nues (${BARE_MS / 1000} s chacune, ce processus) :`);
-const bareIssue = await loop((i) => issueBare(i));
+const { rate: bareIssue, cpuMs: bareIssueCpu } = await loop((i) => issueBare(i));
 say(`  (a) identifiants + credential OB 3.0 signé RS256 : ${fmt(bareIssue)} /s`);
-const barePdf = await loop(async (i) => {
+const { rate: barePdf, cpuMs: barePdfCpu } = await loop(async (i) => {
   issueBare(i);
   await renderCertificatePdf({
     code: identities.for(randomUUID()).code,
@@ -144,6 +147,30 @@ async function stopWorker(child) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+const TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
+const cpuSeconds = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime + stime
+  } catch {
+    return 0; // the backend ended
+  }
+};
+
+/** CPU seconds used so far by a worker process and by the PostgreSQL backends of its connections (by application name). */
+async function cpuOf(child, applicationName) {
+  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [applicationName]);
+  return { worker: cpuSeconds(child.pid), backends: new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)])) };
+}
+
+/** CPU milliseconds per certificate between two snapshots: the worker's, and its PostgreSQL backends'. */
+async function cpuPerCertificate(child, applicationName, before, count) {
+  const after = await cpuOf(child, applicationName);
+  let postgres = 0;
+  for (const [pid, seconds] of after.backends) postgres += seconds - (before.backends.get(pid) ?? 0);
+  return { worker: ((after.worker - before.worker) * 1000) / count, postgres: (postgres * 1000) / count };
 }
 
 const peakMemoryMiB = (child) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -205,7 +232,10 @@ try {
   // A. Issuance alone: the certification subscriber in a worker process of its own.
   say(`A. Émission seule (scripts/bench/certificates-issuance-worker.mjs) : ${fmt(COMPLETIONS)} course.completed validés d'un coup…`);
   const issuanceWorker = await startWorker(join(root, 'scripts/bench/certificates-issuance-worker.mjs'));
-  const a = await measureIssuance(await learners(COMPLETIONS, courses));
+  const aLearners = await learners(COMPLETIONS, courses);
+  const aCpuBefore = await cpuOf(issuanceWorker, 'academie-bench-issuance');
+  const a = await measureIssuance(aLearners);
+  const aCpu = await cpuPerCertificate(issuanceWorker, 'academie-bench-issuance', aCpuBefore, COMPLETIONS);
   const aPeak = peakMemoryMiB(issuanceWorker);
   await until(async () => (await openEvents()) === 0, 'issuance drain', 600_000, 50);
   await stopWorker(issuanceWorker);
@@ -233,7 +263,9 @@ try {
     completions.map(({ completedAt, ...c }) => JSON.stringify({ ...c, enrolledAt: completedAt })),
   ]);
   await until(async () => (await openEvents()) === 0, 'enrollments', 600_000, 200);
+  const bCpuBefore = await cpuOf(fullWorker, 'academie-worker');
   const b = await measureIssuance(completions);
+  const bCpu = await cpuPerCertificate(fullWorker, 'academie-worker', bCpuBefore, COMPLETIONS);
   await until(async () => (await openEvents()) === 0, 'drain', 900_000, 50);
   const bDrainMs = performance.now() - b.started;
   const bPeak = peakMemoryMiB(fullWorker);
@@ -250,13 +282,15 @@ try {
   say('');
   say(`| Mesure (${new Date().toISOString().slice(0, 10)}, charge moyenne ${os.loadavg()[0].toFixed(1)}) | Valeur |`);
   say(`| --- | --- |`);
-  say(`| (a) boucle nue : identifiants + credential OB 3.0 signé RS256 (ce que l'émission calcule) | ${fmt(bareIssue)} /s |`);
-  say(`| (b) boucle nue : PDF + credential signé (ce que calcule un téléchargement) | ${fmt(barePdf)} /s |`);
+  say(`| (a) boucle nue : identifiants + credential OB 3.0 signé RS256 (ce que l'émission calcule) | ${fmt(bareIssue)} /s, ${fmt(bareIssueCpu, 2)} ms de CPU chacun |`);
+  say(`| (b) boucle nue : PDF + credential signé (ce que calcule un téléchargement) | ${fmt(barePdf)} /s, ${fmt(barePdfCpu, 2)} ms de CPU chacun |`);
   say(`| A. émission seule : ${fmt(COMPLETIONS)} certificats | ${fmt(a.ms / 1000, 2)} s, **${fmt(aRate)} certificats/s**, mémoire de pointe ${fmt(aPeak, 0)} Mio |`);
-  say(`| A. rapport à la boucle (a) | ${fmt(aRate / bareIssue, 2)} : file et base ${fmt(100 * (1 - aRate / bareIssue))} % du temps |`);
+  say(`| A. temps CPU par certificat : worker ${fmt(aCpu.worker, 2)} ms, PostgreSQL ${fmt(aCpu.postgres, 2)} ms (borne sur 2 cœurs libres : ${fmt(Math.min(1000 / aCpu.worker, 2000 / (aCpu.worker + aCpu.postgres)))} /s) |  |`);
+  say(`| A. rapport à la boucle (a) | ${fmt(aRate / bareIssue, 2)} en débit (file et base : ${fmt(100 * (1 - aRate / bareIssue))} % du temps) ; en CPU, la boucle fait ${fmt((100 * bareIssueCpu) / (aCpu.worker + aCpu.postgres))} % du coût d'un certificat |`);
   say(`| A'. émission seule, synchronous_commit=off (diagnostic, pas un réglage de production) | ${fmt(a2.ms / 1000, 2)} s, ${fmt(rate(COMPLETIONS, a2.ms))} certificats/s |`);
   say(`| validations PostgreSQL par seconde, un client, une ligne par transaction (le disque de cette machine) | ${fmt(commits)} /s |`);
   say(`| B. worker complet : ${fmt(COMPLETIONS)} certificats | ${fmt(b.ms / 1000, 2)} s, **${fmt(bRate)} certificats/s**, mémoire de pointe ${fmt(bPeak, 0)} Mio |`);
+  say(`| B. temps CPU par certificat jusqu'au dernier : worker ${fmt(bCpu.worker, 2)} ms, PostgreSQL ${fmt(bCpu.postgres, 2)} ms |  |`);
   say(`| B. tout ce qu'ils entraînent traité (KPI, e-mails envoyés en SMTP) | ${fmt(bDrainMs / 1000, 2)} s |`);
   say(`| B. rapport à la boucle (a) | ${fmt(bRate / bareIssue, 2)} |`);
   say('');

@@ -71,7 +71,9 @@ export class OutboxDeliverProcessor implements JobHandler<'outbox.deliver'>, OnM
     const context = { eventId: String(event.id), createdAt: event.created_at as Date };
 
     let delivered = 0;
-    for (const subscriber of subscribers) {
+    let closed = false;
+    for (const [index, subscriber] of subscribers.entries()) {
+      const last = index === subscribers.length - 1;
       try {
         delivered += await this.dataSource.transaction(async (manager) => {
           await manager.query(
@@ -91,6 +93,16 @@ export class OutboxDeliverProcessor implements JobHandler<'outbox.deliver'>, OnM
               WHERE event_id = $1 AND subscriber = $2`,
             [eventId, subscriber.name],
           );
+          if (last) {
+            // Every earlier subscriber has recorded its delivery: the event closes in this same commit (one disk flush
+            // fewer per event, the worker's main cost on a slow disk).
+            await manager.query(
+              `UPDATE outbox_event SET processed_at = now(), attempts = attempts + 1, last_error = NULL
+                WHERE id = $1 AND processed_at IS NULL`,
+              [eventId],
+            );
+            closed = true;
+          }
           return 1;
         });
       } catch (error) {
@@ -111,11 +123,14 @@ export class OutboxDeliverProcessor implements JobHandler<'outbox.deliver'>, OnM
         throw error;
       }
     }
-    await this.dataSource.query(
-      `UPDATE outbox_event SET processed_at = now(), attempts = attempts + 1, last_error = NULL
-        WHERE id = $1 AND processed_at IS NULL`,
-      [eventId],
-    );
+    if (!closed) {
+      // The last delivery was recorded by an earlier attempt: close the event now.
+      await this.dataSource.query(
+        `UPDATE outbox_event SET processed_at = now(), attempts = attempts + 1, last_error = NULL
+          WHERE id = $1 AND processed_at IS NULL`,
+        [eventId],
+      );
+    }
     return delivered > 0 ? 'done' : 'already-done';
   }
 }
