@@ -48,7 +48,7 @@ export function SaveStatus({ state, now, onRetry, signInPath }: SaveStatusProps)
           {retryIn !== null && retryIn > 0 && !state.sending && (
             <span className={fr.cx('fr-text--xs', 'fr-mb-0')}>{`Nouvel essai dans ${formatWait(retryIn)}.`}</span>
           )}
-          <Button size="small" priority="secondary" onClick={onRetry} disabled={state.sending}>
+          <Button size="small" priority="secondary" onClick={onRetry}>
             Réessayer maintenant
           </Button>
         </>
