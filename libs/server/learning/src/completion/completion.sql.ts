@@ -6,11 +6,15 @@ import { isoSql } from '../sql';
  * when two writes race on an enrollment, PostgreSQL runs the second against the row the first committed, so the
  * union always holds both lessons and the one that fills it sets `completed_at`.
  */
-export const mergeDoneSql = (doneIds: string): string => `
-    completed_lesson_ids = learning_union_ids(e.completed_lesson_ids, ${doneIds}),
+export const mergeDoneSql = (doneIds: string): string => {
+  // Most writes complete nothing: the set is then left as it is, without computing a union.
+  const merged = `CASE WHEN cardinality(${doneIds}) = 0 THEN e.completed_lesson_ids ELSE learning_union_ids(e.completed_lesson_ids, ${doneIds}) END`;
+  return `
+    completed_lesson_ids = ${merged},
     completed_at = CASE
-      WHEN e.completed_at IS NULL AND cardinality(learning_union_ids(e.completed_lesson_ids, ${doneIds})) >= e.required_lessons
-      THEN now() ELSE e.completed_at END`;
+      WHEN e.completed_at IS NULL AND cardinality(${merged}) >= e.required_lessons THEN now()
+      ELSE e.completed_at END`;
+};
 
 /**
  * CTEs that follow an `enr` CTE (an UPDATE of enrollments returning id, user_id, course_id, version_id,

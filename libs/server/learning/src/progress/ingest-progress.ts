@@ -46,9 +46,16 @@ WITH input AS (
          AS t(event_id, lesson_id, type, position, occurred_at, idx)
 ),
 target AS (
-  SELECT l.lesson_id, l.kind, l.required, l.video_seconds, e.id AS enrollment_id
+  -- Driven by the lessons (primary key), then the learner's enrollment in each lesson's version: a nested loop of
+  -- index lookups whatever the plan cached for the connection (generic plans are fixed once per connection).
+  SELECT l.lesson_id, l.kind, l.required, l.video_seconds, e.id AS enrollment_id, e.course_id, e.required_lessons,
+         cardinality(e.completed_lesson_ids) AS completed_lessons, e.completed_at, e.withdrawn_at, e.last_lesson_id,
+         e.last_activity_at
     FROM learning_lesson l
-    JOIN enrollment e ON e.version_id = l.version_id AND e.user_id = $1::uuid AND e.withdrawn_at IS NULL
+    JOIN LATERAL (
+      -- At most one (one enrollment per learner and course); LIMIT also keeps the planner from flattening the lookup.
+      SELECT * FROM enrollment e WHERE e.user_id = $1::uuid AND e.version_id = l.version_id AND e.withdrawn_at IS NULL LIMIT 1
+    ) e ON true
    WHERE l.lesson_id = ANY ($3::uuid[])
 ),
 checked AS (
@@ -140,16 +147,16 @@ SELECT
   (SELECT coalesce(array_agg(ins.event_id::text), '{}'::text[]) FROM ins) AS accepted,
   (SELECT count(*) FROM completed_event)::int AS completions,
   (SELECT coalesce(json_agg(to_json(s)), '[]'::json) FROM (
-     SELECT coalesce(enr.id, b.id) AS id, b.course_id, b.required_lessons,
+     -- Each enrollment touched: as this statement left it (enr), else as it was read (target: nothing changed).
+     SELECT b.enrollment_id AS id, b.course_id, b.required_lessons,
             coalesce(enr.completed_lessons, b.completed_lessons) AS completed_lessons,
             CASE WHEN enr.id IS NULL THEN b.completed_at ELSE enr.completed_at END AS completed_at,
             b.withdrawn_at,
             CASE WHEN enr.id IS NULL THEN b.last_lesson_id ELSE enr.last_lesson_id END AS last_lesson_id,
             CASE WHEN enr.id IS NULL THEN b.last_activity_at ELSE enr.last_activity_at END AS last_activity_at
-       FROM (SELECT ${enrollmentStateColumns('x')} FROM enrollment x
-              WHERE x.id IN (SELECT DISTINCT c.enrollment_id FROM checked c WHERE c.enrollment_id IS NOT NULL)) b
-       LEFT JOIN enr ON enr.id = b.id
-      ORDER BY b.id) s) AS enrollments`;
+       FROM (SELECT DISTINCT ON (t.enrollment_id) t.* FROM target t ORDER BY t.enrollment_id) b
+       LEFT JOIN enr ON enr.id = b.enrollment_id
+      ORDER BY b.enrollment_id) s) AS enrollments`;
 
 export interface IngestInput {
   userId: string;
