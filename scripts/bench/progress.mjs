@@ -9,16 +9,19 @@
 // (1) to (3); a line every 5 s while measuring. Traffic stays on 127.0.0.1; every loop is bounded in time.
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { root } from '../paths.mjs';
-import { credentialSigningKey, freePort, peakMemoryKb, quantiles, start, stop } from './bench-kit.mjs';
+import { credentialSigningKey, freePort, peakMemoryKb, processCpuMs, quantiles, start, stop } from './bench-kit.mjs';
 
 const LEARNERS = 64;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 10_000);
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 30_000);
 const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** DATABASE_POOL_SIZE of the API process (each of its two pools); the API's default unless given. */
+const API_POOL = process.env.BENCH_API_POOL_SIZE;
 const say = (line) => process.stdout.write(`${line}\n`);
 
 const db = await import(join(root, 'dist/server/libs/server/database/src/index.js'));
@@ -121,12 +124,43 @@ function nextEvents(learner, count) {
   return events;
 }
 
+// ------------------------------------------------------------------------------------------------ CPU
+/**
+ * CPU used over the measured window by the API process, the PostgreSQL backends of the bench database and this
+ * load generator: on a shared machine the rates depend on the neighbours, the CPU per request does not.
+ */
+async function cpuMeter(apiPid) {
+  const monitor = new pg.Client({ connectionString: DATABASE_URL });
+  monitor.on('error', () => undefined);
+  await monitor.connect();
+  const backends = async () =>
+    (await monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows.map((r) => r.pid);
+  let before = null;
+  const snapshot = async () => {
+    const pids = await backends();
+    return { api: apiPid ? processCpuMs(apiPid) : 0, postgres: new Map(pids.map((pid) => [pid, processCpuMs(pid) ?? 0])), self: process.cpuUsage() };
+  };
+  return {
+    start: async () => {
+      before = await snapshot();
+    },
+    stop: async () => {
+      const after = await snapshot();
+      await monitor.end();
+      let postgres = 0;
+      for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
+      const self = process.cpuUsage(before.self);
+      return { api: (after.api ?? 0) - (before.api ?? 0), postgres, generator: (self.user + self.system) / 1000 };
+    },
+  };
+}
+
 // ------------------------------------------------------------------------------------------------ load
 /**
  * 64 concurrent clients calling `once(client)` in a loop (it resolves with the number of events written) for the
  * warm-up then the measured period; a line every 5 s while measuring.
  */
-async function drive(label, once, sample = () => '') {
+async function drive(label, once, sample = () => '', meter = null) {
   const latencies = [];
   let events = 0;
   let errors = 0;
@@ -147,8 +181,10 @@ async function drive(label, once, sample = () => '') {
       }
     }
   };
+  let metering = Promise.resolve();
   const warm = setTimeout(() => {
     measuring = true;
+    if (meter) metering = meter.start();
     say(`  ${label} : chauffe terminée, mesure pendant ${MEASURE_MS / 1000} s…`);
   }, WARMUP_MS);
   let lastCount = 0;
@@ -160,17 +196,32 @@ async function drive(label, once, sample = () => '') {
   await Promise.all(Array.from({ length: LEARNERS }, (_, i) => client(i)));
   clearTimeout(warm);
   clearInterval(ticker);
+  await metering;
+  const cpu = meter ? await meter.stop() : null;
   const seconds = MEASURE_MS / 1000;
-  return { requests: latencies.length, rate: latencies.length / seconds, events, eventRate: events / seconds, errors, ...quantiles(latencies) };
+  const n = latencies.length;
+  return {
+    requests: n,
+    rate: n / seconds,
+    events,
+    eventRate: events / seconds,
+    errors,
+    ...quantiles(latencies),
+    cpu: cpu && { api: cpu.api / n, postgres: cpu.postgres / n, generator: cpu.generator / n },
+  };
 }
 
 const fmt = (r) =>
-  `${Math.round(r.rate)} req/s, ${Math.round(r.eventRate)} événements/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms${r.errors ? `, ${r.errors} erreur(s)` : ''}`;
+  `${Math.round(r.rate)} req/s, ${Math.round(r.eventRate)} événements/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms${r.errors ? `, ${r.errors} erreur(s)` : ''}` +
+  (r.cpu ? `\n     CPU par requête : API ${r.cpu.api.toFixed(2)} ms, PostgreSQL ${r.cpu.postgres.toFixed(2)} ms, générateur ${r.cpu.generator.toFixed(2)} ms` : '');
+/** Requests per second two idle cores would serve, from the CPU per request (API + PostgreSQL, generator left out). */
+const ceiling = (r) => (r.cpu ? 2000 / (r.cpu.api + r.cpu.postgres) : NaN);
 
 // ------------------------------------------------------------------------------------------------ run
 let api;
 let plainPool;
 try {
+  say(`Charge de la machine au départ (loadavg 1 min) : ${loadavg()[0].toFixed(1)} pour ${cpus().length} cœurs.`);
   say(`Base ${dbUrl.pathname.slice(1)} : migrations, catalogue de démonstration, ${LEARNERS} apprenants…`);
   await prepareDatabase();
   const port = await freePort();
@@ -188,6 +239,7 @@ try {
       LOG_LEVEL: 'warn',
       RATE_LIMIT_LOGIN_PER_IP: '100000',
       RATE_LIMIT_LOGIN_PER_ACCOUNT: '100000',
+      ...(API_POOL ? { DATABASE_POOL_SIZE: API_POOL } : {}),
     },
     async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status === 200,
   );
@@ -204,10 +256,10 @@ try {
   };
 
   say(`1/3 API, un événement par requête (${LEARNERS} apprenants simultanés, ${WARMUP_MS / 1000} s de chauffe, ${MEASURE_MS / 1000} s mesurées)…`);
-  const single = await drive('un par requête', postEvents(1), memory);
+  const single = await drive('un par requête', postEvents(1), memory, await cpuMeter(api.pid));
   say(`  => ${fmt(single)}`);
   say(`2/3 API, lots de 20 événements…`);
-  const batched = await drive('lots de 20', postEvents(20), memory);
+  const batched = await drive('lots de 20', postEvents(20), memory, await cpuMeter(api.pid));
   say(`  => ${fmt(batched)}`);
   agent.destroy();
   const peakKb = peakMemoryKb(api.pid);
@@ -223,6 +275,7 @@ try {
   plainPool = new pg.Pool({ connectionString: DATABASE_URL, max: LEARNERS });
   plainPool.on('error', () => undefined);
   const enrollmentIds = learners.map((l) => l.enrollmentId);
+  const plainMeter = await cpuMeter(null);
   const plain = await drive('INSERT simple', async (index) => {
     const [event] = nextEvents(learners[index], 1);
     await plainPool.query(
@@ -230,16 +283,22 @@ try {
       [event.eventId, enrollmentIds[index], event.lessonId, event.type, event.position ?? null, event.occurredAt],
     );
     return 1;
-  });
+  }, () => '', plainMeter);
   say(`  => ${fmt(plain)}`);
 
   const ratio = single.rate / plain.rate;
   say('');
+  say(
+    `Plafond sur deux cœurs libres d’après le CPU par requête (API + PostgreSQL) : un par requête ${Math.round(ceiling(single))} req/s, ` +
+      `lots de 20 ${Math.round(ceiling(batched) * 20)} événements/s, INSERT simples ${Math.round(2000 / plain.cpu.postgres)}/s (PostgreSQL seul) ; ` +
+      `rapport un par requête / INSERT ${(ceiling(single) / (2000 / plain.cpu.postgres)).toFixed(2)}.`,
+  );
   say(`Un événement par requête : ${Math.round(single.rate)} req/s, soit ${ratio.toFixed(2)} du débit des INSERT simples (${Math.round(plain.rate)}/s) ; objectif ≥ 0,33.`);
   say(`Lots de 20 : ${Math.round(batched.eventRate)} événements/s ; objectif ≥ 10 000.`);
   say(`p99 : ${single.p99.toFixed(1)} ms (un par requête), ${batched.p99.toFixed(1)} ms (lots de 20) ; objectif < 50 ms.`);
   say(`Mémoire de l’API (VmHWM) : ${Math.round((peakKb ?? 0) / 1024)} Mo ; objectif < 300 Mo.`);
   say(`Événements stockés : ${rows[0].n} (dont ${single.events + batched.events} pendant les mesures).`);
+  say(`Pools de l’API : ${API_POOL ?? '10 (défaut)'} connexions chacun ; charge de la machine à la fin (loadavg 1 min) : ${loadavg()[0].toFixed(1)}.`);
 } finally {
   if (api) await stop(api);
   if (plainPool) await plainPool.end();
