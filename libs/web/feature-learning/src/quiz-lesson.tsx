@@ -61,6 +61,7 @@ export function QuizLesson({ lessonId, quiz, progress, onGraded }: QuizLessonPro
     element?.scrollIntoView({ block: 'start' });
   });
 
+  const [practice, setPractice] = useState(false);
   const noAttemptLeft = attemptsLeft !== null && attemptsLeft <= 0;
   const passedBefore = progress?.passed ?? false;
 
@@ -132,6 +133,12 @@ export function QuizLesson({ lessonId, quiz, progress, onGraded }: QuizLessonPro
 
       {result !== null ? (
         <QuizResult quiz={quiz} result={result} answers={answers} wait={wait} noAttemptLeft={noAttemptLeft} onRetry={retry} />
+      ) : passedBefore && !practice ? (
+        noAttemptLeft ? null : (
+          <Button priority="secondary" iconId="fr-icon-refresh-line" onClick={() => setPractice(true)}>
+            Refaire le quiz pour m’entraîner
+          </Button>
+        )
       ) : noAttemptLeft ? (
         <Alert severity="info" small description="Vous avez utilisé toutes les tentatives de ce quiz." />
       ) : (
