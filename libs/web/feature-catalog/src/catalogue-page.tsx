@@ -129,11 +129,25 @@ export function CataloguePage() {
               audiences={audiences}
               onChange={apply}
             />
+            {/* On a phone the results are below the filters: a way back to them. */}
+            <Button
+              className={fr.cx('fr-hidden-lg', 'fr-mt-2w')}
+              onClick={() => {
+                setFiltersOpen(false);
+                focus('catalogue-resultats-titre');
+              }}
+            >
+              {search.data === undefined || search.data.total === 0
+                ? 'Voir les résultats'
+                : search.data.total === 1
+                  ? 'Voir la formation trouvée'
+                  : `Voir les ${search.data.total.toLocaleString('fr-FR')} formations trouvées`}
+            </Button>
           </section>
         </div>
 
         <section className={fr.cx('fr-col-12', 'fr-col-lg-8')} aria-labelledby="catalogue-resultats-titre" aria-busy={search.loading}>
-          <h2 id="catalogue-resultats-titre" className={fr.cx('fr-sr-only')}>
+          <h2 id="catalogue-resultats-titre" tabIndex={-1} className={fr.cx('fr-sr-only')}>
             Résultats
           </h2>
 
