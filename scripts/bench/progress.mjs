@@ -22,6 +22,8 @@ const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** DATABASE_POOL_SIZE of the API process (each of its two pools); the API's default unless given. */
 const API_POOL = process.env.BENCH_API_POOL_SIZE;
+/** Node flags of the API process: those of its Docker image (docker/Dockerfile) unless given. */
+const API_NODE_FLAGS = (process.env.BENCH_API_NODE_FLAGS ?? '--max-semi-space-size=2 --max-old-space-size=256').split(' ').filter(Boolean);
 const say = (line) => process.stdout.write(`${line}\n`);
 
 const db = await import(join(root, 'dist/server/libs/server/database/src/index.js'));
@@ -182,17 +184,17 @@ async function drive(label, once, sample = () => '', meter = null) {
     }
   };
   let metering = Promise.resolve();
+  let lastCount = 0;
+  let ticker;
   const warm = setTimeout(() => {
     measuring = true;
     if (meter) metering = meter.start();
     say(`  ${label} : chauffe terminée, mesure pendant ${MEASURE_MS / 1000} s…`);
+    ticker = setInterval(() => {
+      say(`  ${label} : ${Math.round((latencies.length - lastCount) / 5)} req/s sur les 5 dernières secondes${sample()}`);
+      lastCount = latencies.length;
+    }, 5_000);
   }, WARMUP_MS);
-  let lastCount = 0;
-  const ticker = setInterval(() => {
-    if (!measuring) return;
-    say(`  ${label} : ${Math.round((latencies.length - lastCount) / 5)} req/s sur les 5 dernières secondes${sample()}`);
-    lastCount = latencies.length;
-  }, 5_000);
   await Promise.all(Array.from({ length: LEARNERS }, (_, i) => client(i)));
   clearTimeout(warm);
   clearInterval(ticker);
@@ -226,7 +228,7 @@ try {
   await prepareDatabase();
   const port = await freePort();
   api = await start(
-    [join(root, 'dist/server/apps/api/src/main.js')],
+    [...API_NODE_FLAGS, join(root, 'dist/server/apps/api/src/main.js')],
     {
       NODE_ENV: 'production',
       DATABASE_URL,
@@ -298,7 +300,7 @@ try {
   say(`p99 : ${single.p99.toFixed(1)} ms (un par requête), ${batched.p99.toFixed(1)} ms (lots de 20) ; objectif < 50 ms.`);
   say(`Mémoire de l’API (VmHWM) : ${Math.round((peakKb ?? 0) / 1024)} Mo ; objectif < 300 Mo.`);
   say(`Événements stockés : ${rows[0].n} (dont ${single.events + batched.events} pendant les mesures).`);
-  say(`Pools de l’API : ${API_POOL ?? '10 (défaut)'} connexions chacun ; charge de la machine à la fin (loadavg 1 min) : ${loadavg()[0].toFixed(1)}.`);
+  say(`API lancée avec « node ${API_NODE_FLAGS.join(' ')} » ; pools de l’API : ${API_POOL ?? '10 (défaut)'} connexions chacun ; charge de la machine à la fin (loadavg 1 min) : ${loadavg()[0].toFixed(1)}.`);
 } finally {
   if (api) await stop(api);
   if (plainPool) await plainPool.end();
