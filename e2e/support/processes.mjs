@@ -115,6 +115,8 @@ export async function startPlatform({ databaseUrl, redisUrl, redisPrefix, label 
   const env = {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
+    // Small pools: the e2e files run two at a time, each with several processes, on one PostgreSQL (100 connections).
+    DATABASE_POOL_SIZE: '4',
     REDIS_URL: redisUrl,
     REDIS_PREFIX: redisPrefix,
     API_HOST: '127.0.0.1',
