@@ -408,9 +408,12 @@ function LessonPanel({ slug, current, detail, previous, next, record, markComple
   const navigate = useNavigate();
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // After the layout has put the focus on the main content (its effect runs after this one).
   useEffect(() => {
-    if (lesson !== undefined && focusHeading) heading.current?.focus({ preventScroll: true });
-  }, [lesson, focusHeading]);
+    if (!focusHeading) return;
+    const frame = requestAnimationFrame(() => heading.current?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
+  }, [focusHeading]);
 
   const completed = current.status === 'completed';
   const header = (
