@@ -1,5 +1,5 @@
 import { AUDIENCES, type MeResponse } from '@academie/contracts';
-import { resendVerificationEmail, useAuth } from '@academie/web-data-access';
+import { RequireSignIn, resendVerificationEmail, useAuth } from '@academie/web-data-access';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -11,7 +11,6 @@ import { ChangePasswordForm } from './change-password-form';
 import { PersonalDataSection } from './personal-data-section';
 import { ProfileForm } from './profile-form';
 import { isProfileIncomplete } from './redirect';
-import { RequireAuth } from './require-auth';
 
 /** /mon-profil: who the person is for the platform, and what they can do with their account. */
 export function ProfilePage() {
@@ -19,7 +18,7 @@ export function ProfilePage() {
   usePageTitle(deleted ? 'Compte supprimé' : 'Mon profil');
 
   if (deleted) return <AccountDeleted />;
-  return <RequireAuth>{(user) => <Profile user={user} onDeleted={() => setDeleted(true)} />}</RequireAuth>;
+  return <RequireSignIn>{(user) => <Profile user={user} onDeleted={() => setDeleted(true)} />}</RequireSignIn>;
 }
 
 function Profile({ user, onDeleted }: { user: MeResponse; onDeleted: () => void }) {

@@ -1,6 +1,7 @@
 import { type MyCertificate, formatDurationFr } from '@academie/contracts';
 import { markAllNotificationsRead, useMyCertificates, useMyEnrollments, useNotifications } from '@academie/web-data-access';
-import { RequireSignIn, formatDate } from '@academie/web-feature-learning';
+import { RequireSignIn } from '@academie/web-data-access';
+import { formatDate } from '@academie/web-ui';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';

@@ -1,6 +1,6 @@
 import { type CertificateVerification, ERASED_NAME_TEXT, formatDurationFr, normalizeCertificateCode, verificationPath } from '@academie/contracts';
 import { getPublicJson, getPublicText, useCertificateVerification } from '@academie/web-data-access';
-import { formatDate } from '@academie/web-feature-learning';
+import { formatDate } from '@academie/web-ui';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';

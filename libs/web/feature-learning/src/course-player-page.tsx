@@ -1,17 +1,5 @@
 import type { CourseVersionDetail, EnrollmentDetail, EnrollmentProgressSnapshot, EnrollmentView, LessonView, QuizAttemptResponse } from '@academie/contracts';
-import {
-  expectNotification,
-  prefetchLesson,
-  signInPath,
-  useCourseVersion,
-  useEnrollmentDetail,
-  useLesson,
-  useMyEnrollments,
-  useProgressQueue,
-  useProgressQueueState,
-  type ProgressQueue,
-  type ProgressRecord,
-} from '@academie/web-data-access';
+import { expectNotification, prefetchLesson, type ProgressQueue, type ProgressRecord, RequireSignIn, signInPath, useCourseVersion, useEnrollmentDetail, useLesson, useMyEnrollments, useProgressQueue, useProgressQueueState } from '@academie/web-data-access';
 import { formatDurationLong, usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -38,7 +26,6 @@ import {
 } from './player-model';
 import { ProgressBar } from './progress-bar';
 import { QuizLesson } from './quiz-lesson';
-import { RequireSignIn } from './require-sign-in';
 import { SaveStatus } from './save-status';
 import { TextLesson } from './text-lesson';
 import { VideoLesson } from './video-lesson';

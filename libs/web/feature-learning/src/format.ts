@@ -1,11 +1,6 @@
 // How the learning screens say dates, positions and counts, in French.
 
-const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
-
-/** `2026-11-25T09:30:00Z` → `25 novembre 2026`. */
-export function formatDate(iso: string): string {
-  return LONG_DATE.format(new Date(iso));
-}
+export { formatDate } from '@academie/web-ui';
 
 /** A position in a video as read aloud: `45 s`, `1 min 05 s`, `1 h 02 min`. */
 export function formatPosition(totalSeconds: number): string {

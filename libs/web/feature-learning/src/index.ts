@@ -15,6 +15,4 @@ export { EnrollmentAction } from './enrollment-action';
 export type { EnrollmentActionProps } from './enrollment-action';
 export { ProgressBar } from './progress-bar';
 export type { ProgressBarProps } from './progress-bar';
-export { RequireSignIn } from './require-sign-in';
 export { playerPath } from './player-model';
-export { formatDate } from './format';

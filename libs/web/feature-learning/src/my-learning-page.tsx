@@ -1,5 +1,5 @@
 import { ENROLLMENT_STATUS_LABELS, type EnrollmentView } from '@academie/contracts';
-import { useMyEnrollments, useProgressQueue, useProgressQueueState } from '@academie/web-data-access';
+import { RequireSignIn, useMyEnrollments, useProgressQueue, useProgressQueueState } from '@academie/web-data-access';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -10,7 +10,6 @@ import { useEffect } from 'react';
 import { formatDate, plural } from './format';
 import { playerPath } from './player-model';
 import { ProgressBar } from './progress-bar';
-import { RequireSignIn } from './require-sign-in';
 
 const PAGE_TITLE = 'Mon parcours';
 

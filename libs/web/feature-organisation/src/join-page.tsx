@@ -1,4 +1,4 @@
-import { acceptInvitation, toErrorBody, useInvitationPreview } from '@academie/web-data-access';
+import { acceptInvitation, RequireSignIn, toErrorBody, useInvitationPreview } from '@academie/web-data-access';
 import type { MeResponse, MyOrganisation } from '@academie/contracts';
 import { ORGANISATION_KINDS } from '@academie/contracts';
 import { usePageTitle } from '@academie/web-ui';
@@ -10,7 +10,6 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useFocusAfterRender } from './focus';
 import { formatDate } from './labels';
-import { RequireSignIn } from './require-sign-in';
 
 /** /rejoindre?jeton=… (e-mail invitation) or ?code=… (shared link): accepting, with the consent choice. */
 export function JoinOrganisationPage() {

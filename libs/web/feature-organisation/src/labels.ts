@@ -10,13 +10,7 @@ export const ROLE_LABELS: Record<OrganisationRole, string> = {
 
 export const isManager = (role: OrganisationRole): boolean => role === 'org_admin' || role === 'org_manager';
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
-
-/** « 3 mars 2026 » from an ISO date or date-time. */
-export function formatDate(iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
+export { formatDate } from '@academie/web-ui';
 
 /** « 1 personne », « 3 personnes ». */
 export function plural(count: number, one: string, many: string): string {

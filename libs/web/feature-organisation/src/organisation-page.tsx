@@ -1,5 +1,5 @@
 import type { MyOrganisation, OrganisationView } from '@academie/contracts';
-import { useMyOrganisations, useOrganisation, useOrganisationMembers } from '@academie/web-data-access';
+import { RequireSignIn, useMyOrganisations, useOrganisation, useOrganisationMembers } from '@academie/web-data-access';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
@@ -13,7 +13,6 @@ import { InvitationsSection } from './invitations-section';
 import { ORGANISATION_KINDS } from '@academie/contracts';
 import { ROLE_LABELS, isManager, useLatest } from './labels';
 import { MyMemberships } from './my-memberships';
-import { RequireSignIn } from './require-sign-in';
 import { CohortsSection, MembersSection, ProgressSection } from './team-sections';
 
 /** /mon-organisation: create an organisation; manage it (admins, managers); one's own memberships. */

@@ -10,4 +10,13 @@ describe('formatDate', () => {
     expect(formatDate(new Date(2026, 10, 23, 12))).toBe('23 novembre 2026');
     expect(formatDate(new Date(2026, 10, 11, 12))).toBe('11 novembre 2026');
   });
+
+  it('writes a calendar date as the day it names, whatever the time zone', () => {
+    expect(formatDate('2026-03-01')).toBe('1er mars 2026');
+    expect(formatDate('2026-12-31')).toBe('31 décembre 2026');
+  });
+
+  it('returns what is not a date as it came', () => {
+    expect(formatDate('bientôt')).toBe('bientôt');
+  });
 });
