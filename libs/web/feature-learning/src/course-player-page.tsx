@@ -1,5 +1,18 @@
 import type { CourseVersionDetail, EnrollmentDetail, EnrollmentProgressSnapshot, EnrollmentView, LessonView, QuizAttemptResponse } from '@academie/contracts';
-import { expectNotification, prefetchLesson, type ProgressQueue, type ProgressRecord, RequireSignIn, signInPath, useCourseVersion, useEnrollmentDetail, useLesson, useMyEnrollments, useProgressQueue, useProgressQueueState } from '@academie/web-data-access';
+import {
+  expectNotification,
+  prefetchLesson,
+  type ProgressQueue,
+  type ProgressRecord,
+  RequireSignIn,
+  signInPath,
+  useCourseVersion,
+  useEnrollmentDetail,
+  useLesson,
+  useMyEnrollments,
+  useProgressQueue,
+  useProgressQueueState,
+} from '@academie/web-data-access';
 import { formatDurationLong, usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
