@@ -4,6 +4,7 @@ import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-co
 import { DatabaseModule } from '@academie/server-database';
 import { LearningWorkerModule } from '@academie/server-learning';
 import { MailWorkerModule } from '@academie/server-mail';
+import { OrganisationWorkerModule } from '@academie/server-organisation';
 import { OutboxModule, OutboxWorkerModule } from '@academie/server-outbox';
 import { QueueModule, WorkerHostModule } from '@academie/server-queue';
 import { ReportingWorkerModule } from '@academie/server-reporting';
@@ -26,6 +27,7 @@ export class WorkerModule {
         LearningWorkerModule,
         CertificationWorkerModule,
         ReportingWorkerModule,
+        OrganisationWorkerModule,
         WorkerHostModule,
       ],
     };

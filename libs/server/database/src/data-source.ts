@@ -34,6 +34,7 @@ import { Learning1795608000000 } from './migrations/1795608000000-Learning';
 import { Certificates1795611600000 } from './migrations/1795611600000-Certificates';
 import { Kpi1795615200000 } from './migrations/1795615200000-Kpi';
 import { Organisations1795618800000 } from './migrations/1795618800000-Organisations';
+import { OrganisationReminders1795700000000 } from './migrations/1795700000000-OrganisationReminders';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Every entity of every context: the one schema shared by api and worker. */
@@ -81,6 +82,7 @@ export const MIGRATIONS = [
   Certificates1795611600000,
   Kpi1795615200000,
   Organisations1795618800000,
+  OrganisationReminders1795700000000,
 ];
 
 export function dataSourceOptions(

@@ -8,6 +8,7 @@ import { MyOrganisationController, OrganisationController } from './organisation
 import { OrganisationService } from './organisation/organisation.service';
 import { OrganisationPersonalData } from './personal-data/organisation-personal-data';
 import { OrganisationProgressService } from './progress/progress.service';
+import { OrganisationRemindersProcessor } from './reminder/reminders.processor';
 
 /**
  * Organisations, members, invitations, cohorts and assignments, for the API. Needs the identity context (global:
@@ -27,3 +28,7 @@ import { OrganisationProgressService } from './progress/progress.service';
   ],
 })
 export class OrganisationModule {}
+
+/** For the worker: the daily due-date reminders of the assignments. */
+@Module({ imports: [MailModule], providers: [OrganisationRemindersProcessor] })
+export class OrganisationWorkerModule {}

@@ -5,6 +5,8 @@ export const QUEUES = {
   outbox: 'outbox',
   /** Long reporting jobs (KPI reconciliation), apart from the outbox deliveries. */
   reporting: 'reporting',
+  /** Scheduled sweeps of the contexts (the organisations' due-date reminders). */
+  scheduled: 'scheduled',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -58,13 +60,19 @@ export interface JobPayloads {
   'outbox.deliver': { eventId: string };
   /** Recompute every KPI from the base tables and record the differences (`kpi_reconciliation_run`). Nightly. */
   'kpi.reconcile': { trigger: 'nightly' | 'manual' };
+  /**
+   * Send the due-date reminders of the organisations' assignments (one e-mail per assignment, member, due date and step,
+   * enforced by `organisation_assignment_reminder`'s key). Daily; `today` (YYYY-MM-DD, Paris) only in tests.
+   */
+  'organisation.reminders': { trigger: 'daily' | 'manual'; today?: string };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['outbox.deliver', 'kpi.reconcile'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['outbox.deliver', 'kpi.reconcile', 'organisation.reminders'] as const satisfies readonly JobName[];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'outbox.deliver': QUEUES.outbox,
   'kpi.reconcile': QUEUES.reporting,
+  'organisation.reminders': QUEUES.scheduled,
 };
 
 /** Deterministic BullMQ job id of an outbox event (BullMQ refuses ids with `:` or plain integers). */

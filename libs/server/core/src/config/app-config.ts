@@ -129,6 +129,17 @@ export class AppConfig {
   @Max(300)
   KPI_CACHE_SECONDS = 10;
 
+  /**
+   * When the members of a cohort are reminded of an assigned course's due date, in days before it, comma-separated
+   * (`7,1`: a week before and the day before). One e-mail per step; a member reached late gets only the nearest step.
+   */
+  @Matches(/^\d{1,3}(,\d{1,3}){0,4}$/, { message: 'must be up to 5 numbers of days, comma-separated (e.g. 7,1)' })
+  ORG_REMINDER_DAYS = '7,1';
+
+  /** When the worker looks for due dates to remind, every day (cron pattern, Paris time). */
+  @Matches(/^\S+( \S+){4}$/, { message: 'must be a 5-field cron pattern' })
+  ORG_REMINDER_CRON = '0 8 * * *';
+
 
   /**
    * Local data folder of a developer machine (relative to the working directory): generated development

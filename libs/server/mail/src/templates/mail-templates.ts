@@ -17,8 +17,8 @@ export interface MailTemplateParams {
   'certificate-issued': { firstName: string; courseTitle: string; code: string };
   /** An organisation invites this address (organisation context): `token` is the single-use secret of the link. */
   'organisation-invitation': { firstName: string; organisationName: string; token: string; validForDays: number };
-  /** A course assigned by an organisation is due soon (organisation context). */
-  'assignment-reminder': { firstName: string; organisationName: string; courseTitle: string; courseSlug: string; dueOn: string };
+  /** A course assigned by an organisation is due soon (organisation context): `dueOn` YYYY-MM-DD, `daysLeft` from the day sent. */
+  'assignment-reminder': { firstName: string; organisationName: string; courseTitle: string; courseSlug: string; dueOn: string; daysLeft: number };
 }
 
 /** Parameters removed from `mail_message.params` once the message is sent. */
@@ -78,6 +78,12 @@ ${blocks
   return { subject, text, html };
 }
 
+/** `2026-12-07` -> `lundi 7 décembre 2026` (the date as written in a French letter). */
+const frenchDate = (isoDay: string): string => {
+  const date = new Date(`${isoDay}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDay : new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'UTC' }).format(date);
+};
+
 const withToken = (baseUrl: string, path: string, token: string): string =>
   `${baseUrl.replace(/\/+$/, '')}${path}?token=${encodeURIComponent(token)}`;
 const page = (baseUrl: string, path: string): string => `${baseUrl.replace(/\/+$/, '')}${path}`;
@@ -131,11 +137,17 @@ const RENDERERS: { [T in MailTemplate]: (params: MailTemplateParams[T], baseUrl:
         text: `Ce lien est valable ${validForDays} jours. Vous créerez un compte ou vous connecterez avec cette adresse, puis vous choisirez si ${organisationName} peut voir votre progression individuelle. Si vous ne connaissez pas cette organisation, ignorez ce message.`,
       },
     ]),
-  'assignment-reminder': ({ firstName, organisationName, courseTitle, courseSlug, dueOn }, baseUrl) =>
-    layout(`Rappel : « ${courseTitle} » à terminer avant le ${dueOn} – Académie de l'IA`, firstName, [
-      { text: `${organisationName} vous a proposé le cours « ${courseTitle} », à terminer avant le ${dueOn}.` },
+  'assignment-reminder': ({ firstName, organisationName, courseTitle, courseSlug, dueOn, daysLeft }, baseUrl) => {
+    const date = frenchDate(dueOn);
+    const when = daysLeft <= 0 ? "aujourd'hui" : daysLeft === 1 ? 'demain' : `dans ${daysLeft} jours`;
+    return layout(`Rappel : « ${courseTitle} » à terminer avant le ${date} – Académie de l'IA`, firstName, [
+      { text: `${organisationName} vous a proposé le cours « ${courseTitle} », à terminer avant le ${date}, c'est-à-dire ${when}. Vous ne l'avez pas encore terminé.` },
       { link: page(baseUrl, `/cours/${encodeURIComponent(courseSlug)}`), label: 'Reprendre le cours' },
-    ]),
+      {
+        text: `Vous recevez ce rappel parce que vous êtes membre de ${organisationName} sur l'Académie de l'IA. Vous pouvez quitter cette organisation à tout moment depuis « Mon organisation » : vous ne recevrez plus ses rappels.`,
+      },
+    ]);
+  },
 };
 
 /** Subject, text and HTML of a message. `baseUrl` is PUBLIC_BASE_URL, where the web pages are. */

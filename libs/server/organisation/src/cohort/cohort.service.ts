@@ -132,7 +132,7 @@ export class CohortService {
         manager,
         `INSERT INTO organisation_assignment (cohort_id, organisation_id, course_id, course_slug, course_title, due_on)
          VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT ON CONSTRAINT uq_organisation_assignment_course DO UPDATE SET due_on = EXCLUDED.due_on, reminded_on = NULL
+         ON CONFLICT ON CONSTRAINT uq_organisation_assignment_course DO UPDATE SET due_on = EXCLUDED.due_on
          RETURNING *`,
         [cohortId, orgId, courseId, outline.courseSlug, outline.title, dueOn],
       );
