@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/key-store';
 export * from './config/signing-key';
+export * from './config/address-list';
 export * from './core.module';
 export * from './logging/json-logger';
 export * from './logging/request-context';

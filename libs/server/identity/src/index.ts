@@ -5,7 +5,7 @@ export { Public, Roles, CurrentUser, type AuthenticatedUser, IS_PUBLIC, REQUIRED
 export { AuditService, type AuditEntry } from './audit/audit.service';
 export { PersonalDataRegistry, type PersonalDataSource } from './personal-data/personal-data.registry';
 export { SessionService, type IssuedSession } from './session/session.service';
-export { AccessTokenService } from './session/access-token.service';
+export { AccessTokenService, accessTokenKid } from './session/access-token.service';
 export { setSessionCookies, clearSessionCookies } from './session/session-cookies';
 export { RateLimiter } from './rate-limit/rate-limiter';
 export { findPersonContact, type PersonContact } from './identity.api';

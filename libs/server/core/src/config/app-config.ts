@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { AddressList } from './address-list';
 import { type KeyKind, RANDOM_SECRET, RSA_PRIVATE_KEY_PEM, loadOrCreateSecret } from './key-store';
 import { parseJwks, parseRsaPrivateKey } from './signing-key';
 
@@ -97,6 +98,78 @@ export class AppConfig {
   WORKER_LOCK_DURATION_MS = 30_000;
 
   /**
+   * Bearer token that opens the Prometheus metrics (`/api/metrics` and the worker's metrics port) from any address;
+   * at least 32 characters. Without it, only the addresses of METRICS_ALLOW may read them.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  @MaxLength(512)
+  METRICS_TOKEN?: string;
+
+  /**
+   * Client addresses that may read the metrics without the token: addresses, CIDR ranges, `loopback`, `linklocal`,
+   * `uniquelocal` (private networks), comma-separated, or `none` (the token only). Behind the web server, the API
+   * judges the client's address as TRUST_PROXY resolves it, never the proxy's. In production, a list that admits every
+   * address (`0.0.0.0/0`, `::/0`) is refused unless METRICS_TOKEN is set.
+   */
+  @Matches(/^[0-9a-fA-F:.,/\sa-z]+$/, { message: 'must be addresses, CIDR ranges, loopback/linklocal/uniquelocal, or none' })
+  METRICS_ALLOW = 'loopback';
+
+  /** Where the worker serves its Prometheus metrics (`GET /metrics`); `0` picks a free port (tests). */
+  @IsString()
+  @Matches(/^[0-9a-zA-Z.:-]+$/, { message: 'must be a host name or IP address' })
+  WORKER_METRICS_HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT = 9464;
+
+  /**
+   * Retention of personal data, in days (docs/retention.md); the worker deletes what is older, every night. Progress
+   * events (lesson by lesson, with their xAPI statements): 2 years.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30, { message: 'must be a number of days, at least 30' })
+  @Max(36_500)
+  RETENTION_PROGRESS_EVENTS_DAYS = 730;
+
+  /** xAPI statements of quiz attempts and course completions served by `/api/xapi/statements`: 3 years. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30, { message: 'must be a number of days, at least 30' })
+  @Max(36_500)
+  RETENTION_XAPI_STATEMENTS_DAYS = 1095;
+
+  /** Audit log entries: 1 year. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30, { message: 'must be a number of days, at least 30' })
+  @Max(36_500)
+  RETENTION_AUDIT_LOG_DAYS = 365;
+
+  /** E-mails kept in the mail outbox (address, template, parameters), sent or not: 90 days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30, { message: 'must be a number of days, at least 30' })
+  @Max(36_500)
+  RETENTION_MAIL_DAYS = 90;
+
+  /** When the worker applies the retention, every day (cron pattern, Paris time). */
+  @Matches(/^\S+( \S+){4}$/, { message: 'must be a 5-field cron pattern' })
+  RETENTION_CRON = '15 4 * * *';
+
+  /** Rows deleted per statement by the retention job: bounded batches keep locks and WAL bursts short. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  RETENTION_BATCH_SIZE = 5_000;
+
+  /**
    * Share of a video a learner must have reached (furthest position over its length) for the video lesson to count
    * as completed, from 0.1 to 1.
    */
@@ -168,6 +241,17 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters long' })
   @MaxLength(512)
   AUTH_JWT_SECRET?: string;
+
+  /**
+   * After a rotation of AUTH_JWT_SECRET: the former keys, comma-separated (each at least 32 characters, at most 5).
+   * Tokens they signed keep verifying until they expire (AUTH_ACCESS_TOKEN_TTL_SECONDS); new tokens are signed with
+   * AUTH_JWT_SECRET only. Every token names its key in the `kid` header (derived from the key, never the key itself);
+   * a key removed from this list refuses its tokens at once. Procedure: docs/operations.md.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_600)
+  AUTH_JWT_PREVIOUS_SECRETS?: string;
 
   /**
    * RSA private key (2048 bits or more) that signs the certificates' credentials (VC-JWT, RS256): PEM (PKCS#8 or
@@ -343,6 +427,8 @@ const OPTIONAL_KEYS = [
   'AUTH_JWT_SECRET',
   'CREDENTIAL_SIGNING_KEY',
   'CREDENTIAL_PREVIOUS_PUBLIC_KEYS',
+  'AUTH_JWT_PREVIOUS_SECRETS',
+  'METRICS_TOKEN',
   'JOB_RETRY_DELAY_MS',
   'PROCONNECT_ISSUER',
   'PROCONNECT_CLIENT_ID',
@@ -415,6 +501,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError('CREDENTIAL_SIGNING_KEY', `(secret) ${(error as Error).message}`);
     }
   }
+  if (config.AUTH_JWT_PREVIOUS_SECRETS !== undefined) {
+    const previous = previousJwtSecrets(config.AUTH_JWT_PREVIOUS_SECRETS);
+    if (previous.length > 5) throw new ConfigError('AUTH_JWT_PREVIOUS_SECRETS', '(secret) must list at most 5 former keys');
+    if (previous.some((secret) => secret.length < 32)) {
+      throw new ConfigError('AUTH_JWT_PREVIOUS_SECRETS', '(secret) must list keys of at least 32 characters each, comma-separated');
+    }
+  }
+  let metricsAllow: AddressList;
+  try {
+    metricsAllow = new AddressList(config.METRICS_ALLOW);
+  } catch (error) {
+    throw new ConfigError('METRICS_ALLOW', `(${JSON.stringify(config.METRICS_ALLOW)}) ${(error as Error).message}`);
+  }
+  if (config.NODE_ENV === 'production' && metricsAllow.admitsEveryone && !config.METRICS_TOKEN) {
+    throw new ConfigError('METRICS_ALLOW', `(${JSON.stringify(config.METRICS_ALLOW)}) admits every address: set METRICS_TOKEN too in production`);
+  }
   if (config.CREDENTIAL_PREVIOUS_PUBLIC_KEYS) {
     try {
       parseJwks(config.CREDENTIAL_PREVIOUS_PUBLIC_KEYS);
@@ -425,7 +527,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return config;
 }
 
-const SECRET_NAMES = new Set<string>(Object.keys(SECRETS));
+const SECRET_NAMES = new Set<string>([...Object.keys(SECRETS), 'AUTH_JWT_PREVIOUS_SECRETS', 'METRICS_TOKEN']);
+
+/** The former access-token keys of AUTH_JWT_PREVIOUS_SECRETS, in the order given. */
+export const previousJwtSecrets = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 
 /**
  * For entry points: loads the configuration from the environment, with the secrets this process uses, or stops
