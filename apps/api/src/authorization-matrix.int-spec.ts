@@ -217,6 +217,8 @@ const ROUTES: RouteRow[] = [
   { route: 'POST /api/admin/search-synonyms', expect: only(['admin'], 400), request: () => ({ payload: {} }) },
   { route: 'PUT /api/admin/search-synonyms/:id', expect: only(['admin'], 400), request: () => ({ url: `/api/admin/search-synonyms/${UNKNOWN}`, payload: {} }) },
   { route: 'DELETE /api/admin/search-synonyms/:id', expect: only(['admin'], 404), request: () => ({ url: `/api/admin/search-synonyms/${UNKNOWN}` }) },
+  { route: 'GET /api/admin/courses', expect: only(['admin'], 200) },
+  { route: 'POST /api/admin/courses/:courseId/archive', expect: only(['admin'], 404), request: () => ({ url: `/api/admin/courses/${UNKNOWN}/archive` }) },
 
   // Learning: everyone learns (own enrollments only); the learning records are for administrators
   { route: 'POST /api/enrollments', expect: signedIn(201), fresh: true, request: (f) => ({ payload: { courseId: f.courseId } }) },
@@ -244,6 +246,7 @@ const ROUTES: RouteRow[] = [
     expect: only(['admin'], 404),
     request: () => ({ url: '/api/admin/certificates/0000-0000-0000-0000/revoke', payload: { reason: 'Matrice des droits' } }),
   },
+  { route: 'GET /api/admin/certificates', expect: only(['admin'], 200), request: () => ({ url: '/api/admin/certificates?q=0000-0000-0000-0000' }) },
   // What verifiers of a credential fetch (public; /.well-known/jwks.json is rewritten to the first one)
   { route: 'GET /api/.well-known/jwks.json', expect: everyone(200) },
   { route: 'GET /api/credentials/status/:list', expect: everyone(200), request: () => ({ url: '/api/credentials/status/1' }) },
@@ -328,6 +331,8 @@ const ROUTES: RouteRow[] = [
   // Background jobs (administrators)
   { route: 'GET /api/admin/jobs/failed', expect: only(['admin'], 200) },
   { route: 'POST /api/admin/jobs/:queue/:jobId/retry', expect: only(['admin'], 404), request: () => ({ url: '/api/admin/jobs/outbox/outbox-0/retry' }) },
+  { route: 'POST /api/admin/jobs/:queue/:jobId/discard', expect: only(['admin'], 404), request: () => ({ url: '/api/admin/jobs/outbox/outbox-0/discard' }) },
+  { route: 'GET /api/admin/outbox', expect: only(['admin'], 200) },
 
   // KPIs (the ministry; administrators too)
   { route: 'GET /api/kpi/overview', expect: only(['ministry', 'admin'], 200) },

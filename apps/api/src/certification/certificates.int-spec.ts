@@ -4,6 +4,7 @@
 import 'reflect-metadata';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import {
+  type AdminCertificateList,
   type CertificateVerification,
   ERASED_NAME_TEXT,
   type ErrorBody,
@@ -288,6 +289,28 @@ describe('the learner’s own certificates and notifications', () => {
       expect(response.body.details).toEqual([{ field: 'id', reason: 'must be a notification id' }]);
     }
     expect((await t.api.call({ method: 'POST', url: '/api/me/notifications/read-all' })).status).toBe(401);
+  });
+});
+
+describe('finding a certificate (administrators)', () => {
+  it('finds a certificate by its code in any spelling, or every certificate of an exact e-mail address; 400 for anything else', async () => {
+    const url = (q: string) => `/api/admin/certificates?q=${encodeURIComponent(q)}`;
+    expect((await get(url(marieCode))).status).toBe(401);
+    expect((await get(url(marieCode), marieToken)).status).toBe(403);
+    const byCode = await get<AdminCertificateList>(url(formatCertificateCode(marieCode).toLowerCase()), adminToken);
+    expect(byCode.status).toBe(200);
+    expect(byCode.body.items).toEqual([
+      expect.objectContaining({ code: formatCertificateCode(marieCode), userId: marie.id, status: 'valid', revocationReason: null, displayedName: 'Marie-Hélène Lœb' }),
+    ]);
+    const byEmail = await get<AdminCertificateList>(url(`  ${marie.email.toUpperCase()} `), adminToken);
+    expect(byEmail.body.items.map((item) => item.code)).toEqual([formatCertificateCode(marieCode)]);
+    expect((await get<AdminCertificateList>(url('personne@example.fr'), adminToken)).body.items).toEqual([]);
+    expect((await get<AdminCertificateList>(url('0000-0000-0000-0000'), adminToken)).body.items).toEqual([]);
+    // A part of a name or of an address is not searched: only what a unique index finds.
+    for (const q of ['Marie', '']) {
+      const bad = await get<ErrorBody>(url(q), adminToken);
+      expect(errorFormat(bad.body, 400).details[0].field).toBe('q');
+    }
   });
 });
 

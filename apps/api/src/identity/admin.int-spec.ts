@@ -178,4 +178,31 @@ describe('search and audit', () => {
     expect(bad.status).toBe(400);
     expect((await t.api.call<ErrorBody>({ url: '/api/admin/audit?actorId=x', token: asAdmin.accessToken })).status).toBe(400);
   });
+
+  it('filters the audit log by target type and date range, and names the actor by their current e-mail', async () => {
+    const user = await createTestUser(t.db);
+    await call('POST', `/api/admin/users/${user.id}/roles`, asAdmin.accessToken, { role: 'trainer' });
+    await t.db.query(
+      `INSERT INTO audit_log (at, actor_id, action, target_type, target_id) VALUES ('2020-03-15T10:00:00Z', NULL, 'course.archived', 'course', $1)`,
+      [user.id],
+    );
+    const list = (query: string) => t.api.call<AuditLogList>({ url: `/api/admin/audit?targetId=${user.id}&${query}`, token: asAdmin.accessToken });
+    const byType = await list('targetType=user');
+    expect(byType.body.items).toEqual([
+      expect.objectContaining({ action: 'role.granted', actorId: admin.id, actorEmail: admin.email, targetType: 'user' }),
+    ]);
+    const old = await list('from=2020-03-01&to=2020-04-01');
+    expect(old.body.items).toEqual([expect.objectContaining({ action: 'course.archived', actorId: null, actorEmail: null, at: '2020-03-15T10:00:00.000Z' })]);
+    expect((await list('from=2020-03-15T10:00:00Z&to=2020-03-15T10:00:01Z')).body.items).toHaveLength(1); // from inclusive
+    expect((await list('to=2020-03-15T10:00:00Z')).body.items).toEqual([]); // to exclusive
+    expect((await list(`from=${new Date(Date.now() - 3_600_000).toISOString()}`)).body.items.map((e) => e.action)).toEqual(['role.granted']);
+    for (const [query, field] of [
+      ['from=hier', 'from'],
+      ['to=2020-13-01', 'to'],
+      ['targetType=User%20X', 'targetType'],
+    ]) {
+      const bad = await list(query);
+      expect(errorFormat(bad.body as unknown as ErrorBody, 400).details[0].field).toBe(field);
+    }
+  });
 });

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AdminCourseController } from './admin/admin-course.controller';
+import { AdminCourseService } from './admin/admin-course.service';
 import { CourseController } from './course/course.controller';
 import { CourseService } from './course/course.service';
 import { CatalogPersonalData } from './personal-data/catalog-personal-data';
@@ -16,7 +18,7 @@ import { StudioService } from './studio/studio.service';
 
 /** Courses, versions, review, search and turnkey solutions, for the API. Needs the identity context (global). */
 @Module({
-  controllers: [CourseController, SolutionController, AdminSolutionController, SearchSynonymController, StudioController, ReviewController],
+  controllers: [CourseController, SolutionController, AdminSolutionController, SearchSynonymController, StudioController, ReviewController, AdminCourseController],
   providers: [
     CatalogCache,
     SynonymStore,
@@ -26,6 +28,7 @@ import { StudioService } from './studio/studio.service';
     SearchSynonymService,
     StudioService,
     ReviewService,
+    AdminCourseService,
     CatalogPersonalData,
   ],
   exports: [CourseService],

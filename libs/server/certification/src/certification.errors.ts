@@ -4,6 +4,7 @@ import { defineErrors } from '@academie/server-core';
 export const CertificationError = defineErrors({
   InvalidCode: { status: 400, message: 'Code de vérification invalide : 16 caractères, chiffres et lettres.' },
   InvalidCursor: { status: 400, message: 'Curseur de pagination invalide.' },
+  InvalidAdminQuery: { status: 400, message: 'Saisissez un code de vérification ou une adresse e-mail.' },
   CertificateNotFound: { status: 404, message: 'Aucun certificat ne porte ce code.' },
   AchievementNotFound: { status: 404, message: 'Aucun cours publié ne porte cet identifiant.' },
   StatusListNotFound: { status: 404, message: 'Liste de statut inconnue.' },

@@ -17,3 +17,14 @@ export async function findPersonContact(manager: EntityManager, userId: string):
   )) as { first_name: string; last_name: string; email: string | null; erased: boolean }[];
   return row ? { firstName: row.first_name, lastName: row.last_name, email: row.email, erased: row.erased } : null;
 }
+
+/**
+ * The id of the account with this e-mail address (any case, surrounding spaces ignored), erased accounts excluded;
+ * null when none: for an administrator who looks up a person's records in another context (certificates).
+ */
+export async function findUserIdByEmail(manager: EntityManager, email: string): Promise<string | null> {
+  const [row] = (await manager.query(`SELECT id FROM app_user WHERE email = $1 AND erased_at IS NULL`, [email.trim().toLowerCase()])) as {
+    id: string;
+  }[];
+  return row?.id ?? null;
+}

@@ -8,7 +8,7 @@ export { SessionService, type IssuedSession } from './session/session.service';
 export { AccessTokenService, accessTokenKid } from './session/access-token.service';
 export { setSessionCookies, clearSessionCookies } from './session/session-cookies';
 export { RateLimiter } from './rate-limit/rate-limiter';
-export { findPersonContact, type PersonContact } from './identity.api';
+export { findPersonContact, findUserIdByEmail, type PersonContact } from './identity.api';
 export { hashPassword, ARGON2_OPTIONS } from './password/password-hasher';
 export { passwordProblem } from './password/password-policy';
 export { normalizeEmail } from './user/user-view';

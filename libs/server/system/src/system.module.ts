@@ -3,17 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
-import { AdminJobsController } from './jobs/admin-jobs.controller';
+import { AdminJobsController, AdminOutboxController } from './jobs/admin-jobs.controller';
 import { AdminJobsService } from './jobs/admin-jobs.service';
 import { PingController } from './ping/ping.controller';
 import { Ping } from './ping/ping.entity';
 import { PingHandler } from './ping/ping.handler';
 import { PingService } from './ping/ping.service';
 
-/** API side: health checks, the ping round trip, failed jobs for administrators. */
+/** API side: health checks, the ping round trip, failed jobs and the outbox lag for administrators. */
 @Module({
   imports: [TypeOrmModule.forFeature([Ping])],
-  controllers: [HealthController, PingController, AdminJobsController],
+  controllers: [HealthController, PingController, AdminJobsController, AdminOutboxController],
   providers: [HealthService, PingService, AdminJobsService],
 })
 export class SystemApiModule {}

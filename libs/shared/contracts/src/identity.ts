@@ -153,6 +153,11 @@ export interface AuditLogEntry {
   id: string;
   at: string;
   actorId: string | null;
+  /**
+   * In the administrators' listing only: the actor's e-mail address as it is now, read when the log is listed (the
+   * log itself holds no personal data); null for the system or an erased account.
+   */
+  actorEmail?: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -185,7 +190,13 @@ export interface AdminUserListQuery {
 export interface AuditLogQuery {
   action?: string;
   actorId?: string;
+  /** `user`, `course`, `certificate`, `job`… */
+  targetType?: string;
   targetId?: string;
+  /** Entries at or after this instant (ISO 8601 date or date-time). */
+  from?: string;
+  /** Entries strictly before this instant (ISO 8601; a plain date means its start: pass the next day to include a day). */
+  to?: string;
   cursor?: string;
   /** 1 to 100, 50 by default. */
   limit?: number;

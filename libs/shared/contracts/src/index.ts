@@ -9,3 +9,4 @@ export * from './certification';
 export * from './learning';
 export * from './kpi';
 export * from './organisation';
+export * from './admin';

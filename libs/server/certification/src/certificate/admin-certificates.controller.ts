@@ -1,15 +1,22 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CertificateVerification } from '@academie/contracts';
+import type { AdminCertificateList, CertificateVerification } from '@academie/contracts';
 import { type AuthenticatedUser, CurrentUser, Roles } from '@academie/server-identity';
 import { CertificateService } from './certificate.service';
-import { CodeParamsDto, RevokeCertificateDto } from './dto/certificate.dto';
+import { AdminCertificateQueryDto, CodeParamsDto, RevokeCertificateDto } from './dto/certificate.dto';
 
 @ApiTags('admin')
 @Roles('admin')
 @Controller('admin/certificates')
 export class AdminCertificatesController {
   constructor(private readonly certificates: CertificateService) {}
+
+  @Get()
+  @ApiOkResponse({ description: '`AdminCertificateList`: the certificate of a code, or those of the account with this e-mail address.' })
+  @ApiBadRequestResponse({ description: '`q` is neither a verification code nor an e-mail address.' })
+  find(@Query() query: AdminCertificateQueryDto): Promise<AdminCertificateList> {
+    return this.certificates.findForAdmin(query.q);
+  }
 
   @Post(':code/revoke')
   @HttpCode(HttpStatus.OK)

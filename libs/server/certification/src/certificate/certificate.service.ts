@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  type AdminCertificate,
+  type AdminCertificateList,
   CERTIFICATE_ISSUER_NAME,
   type CertificateVerification,
   ERASED_NAME_TEXT,
@@ -12,7 +14,7 @@ import {
   verificationPath,
 } from '@academie/contracts';
 import { AppConfig } from '@academie/server-core';
-import { type AuthenticatedUser, AuditService, RateLimiter } from '@academie/server-identity';
+import { type AuthenticatedUser, AuditService, RateLimiter, findUserIdByEmail } from '@academie/server-identity';
 import { CertificationError } from '../certification.errors';
 import { PublicCredentialService } from '../credential/public-credential.service';
 import { renderCertificatePdf } from '../pdf/certificate-pdf';
@@ -126,6 +128,34 @@ export class CertificateService {
     });
     this.publicCredentials.forgetStatusLists();
     return revoked;
+  }
+
+  /**
+   * `GET /api/admin/certificates?q=`: the certificate of a verification code, or every certificate of the account
+   * with this exact e-mail address (newest first, at most 50): how an administrator finds the one to revoke. Both
+   * lookups use a unique index; nothing else is searched (no scan of a table that grows with completions).
+   */
+  async findForAdmin(rawQuery: string): Promise<AdminCertificateList> {
+    const query = rawQuery.trim();
+    let rows: (CertificateRow & { revocation_reason: string | null })[];
+    const columns = `${COLUMNS}, revocation_reason`;
+    if (query.includes('@')) {
+      const userId = await findUserIdByEmail(this.dataSource.manager, query);
+      rows = userId
+        ? await this.dataSource.query(`SELECT ${columns} FROM certificate WHERE user_id = $1 ORDER BY issued_at DESC, id LIMIT 50`, [userId])
+        : [];
+    } else {
+      const code = normalizeCertificateCode(query);
+      if (!code) {
+        throw CertificationError.InvalidAdminQuery([{ field: 'q', reason: 'must be a verification code or an e-mail address' }]);
+      }
+      rows = await this.dataSource.query(`SELECT ${columns} FROM certificate WHERE code = $1`, [code]);
+    }
+    return {
+      items: rows.map(
+        (row): AdminCertificate => ({ id: row.id, userId: row.user_id, revocationReason: row.revocation_reason, ...this.present(row) }),
+      ),
+    };
   }
 
   /** What the personal-data export shows: the certificates as printed. */

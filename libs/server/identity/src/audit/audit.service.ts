@@ -18,7 +18,10 @@ export interface AuditEntry {
 export interface AuditQuery {
   action?: string;
   actorId?: string;
+  targetType?: string;
   targetId?: string;
+  from?: string;
+  to?: string;
   cursor?: string;
   limit?: number;
 }
@@ -31,12 +34,14 @@ interface AuditRow {
   target_type: string;
   target_id: string | null;
   details: Record<string, unknown>;
+  actor_email?: string | null;
 }
 
 const toEntry = (row: AuditRow): AuditLogEntry => ({
   id: String(row.id),
   at: row.at.toISOString(),
   actorId: row.actor_id,
+  ...(row.actor_email !== undefined ? { actorEmail: row.actor_email } : {}),
   action: row.action,
   targetType: row.target_type,
   targetId: row.target_id,
@@ -60,7 +65,10 @@ export class AuditService {
     return String(row.id);
   }
 
-  /** Newest first, by keyset on the id; each filter uses its own index. */
+  /**
+   * Newest first, by keyset on the id; the actor, action and target filters use their own index, the date range
+   * narrows the keyset walk (ids grow with time). The actor's current e-mail is joined for the console.
+   */
   async list(query: AuditQuery): Promise<AuditLogList> {
     const limit = query.limit ?? 50;
     const params: unknown[] = [];
@@ -70,25 +78,38 @@ export class AuditService {
         throw IdentityError.InvalidCursor([{ field: 'cursor', reason: 'must be a nextCursor returned by this route' }]);
       }
       params.push(query.cursor);
-      where.push(`id < $${params.length}::bigint`);
+      where.push(`a.id < $${params.length}::bigint`);
     }
     if (query.action) {
       params.push(query.action);
-      where.push(`action = $${params.length}`);
+      where.push(`a.action = $${params.length}`);
     }
     if (query.actorId) {
       params.push(query.actorId);
-      where.push(`actor_id = $${params.length}::uuid`);
+      where.push(`a.actor_id = $${params.length}::uuid`);
+    }
+    if (query.targetType) {
+      params.push(query.targetType);
+      where.push(`a.target_type = $${params.length}`);
     }
     if (query.targetId) {
       params.push(query.targetId);
-      where.push(`target_id = $${params.length}`);
+      where.push(`a.target_id = $${params.length}`);
+    }
+    if (query.from) {
+      params.push(query.from);
+      where.push(`a.at >= $${params.length}::timestamptz`);
+    }
+    if (query.to) {
+      params.push(query.to);
+      where.push(`a.at < $${params.length}::timestamptz`);
     }
     params.push(limit + 1);
     const rows: AuditRow[] = await this.dataSource.query(
-      `SELECT id, at, actor_id, action, target_type, target_id, details FROM audit_log
+      `SELECT a.id, a.at, a.actor_id, u.email AS actor_email, a.action, a.target_type, a.target_id, a.details
+         FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY id DESC LIMIT $${params.length}`,
+        ORDER BY a.id DESC LIMIT $${params.length}`,
       params,
     );
     const page = rows.slice(0, limit);

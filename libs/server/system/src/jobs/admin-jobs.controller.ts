@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { FailedJobsResponse, RetryJobResponse } from '@academie/contracts';
+import type { DiscardJobResponse, FailedJobsResponse, OutboxLag, RetryJobResponse } from '@academie/contracts';
 import { type AuthenticatedUser, CurrentUser, Roles } from '@academie/server-identity';
 import { AdminJobsService } from './admin-jobs.service';
 import { FailedJobsQueryDto, JobParamsDto } from './dto/admin-jobs.dto';
@@ -25,5 +25,30 @@ export class AdminJobsController {
   @ApiConflictResponse({ description: 'The job is not in the failed state.' })
   retry(@CurrentUser() actor: AuthenticatedUser, @Param() params: JobParamsDto): Promise<RetryJobResponse> {
     return this.jobs.retry(actor, params.queue, params.jobId);
+  }
+
+  @Post(':queue/:jobId/discard')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    description:
+      '`DiscardJobResponse`: the failed job is removed; for an outbox job its event is closed without the undelivered subscribers; audited (`job.discarded`).',
+  })
+  @ApiNotFoundResponse({ description: 'No such job in this queue.' })
+  @ApiConflictResponse({ description: 'The job is not in the failed state.' })
+  discard(@CurrentUser() actor: AuthenticatedUser, @Param() params: JobParamsDto): Promise<DiscardJobResponse> {
+    return this.jobs.discard(actor, params.queue, params.jobId);
+  }
+}
+
+@ApiTags('admin')
+@Roles('admin')
+@Controller('admin/outbox')
+export class AdminOutboxController {
+  constructor(private readonly jobs: AdminJobsService) {}
+
+  @Get()
+  @ApiOkResponse({ description: '`OutboxLag`: open events (count, age of the oldest, by type), failed deliveries by subscriber, queue depths.' })
+  lag(): Promise<OutboxLag> {
+    return this.jobs.outboxLag();
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import type { RevokeCertificateRequest } from '@academie/contracts';
+import type { AdminCertificateQuery, RevokeCertificateRequest } from '@academie/contracts';
 
 export class CodeParamsDto {
   @ApiProperty({ example: '7K3M-Q9TX-2HBD-W4NR', description: 'Verification code: case, hyphens and spaces ignored.' })
@@ -28,4 +28,11 @@ export class RevokeCertificateDto implements RevokeCertificateRequest {
   @Length(3, 500)
   @IsString()
   reason!: string;
+}
+
+export class AdminCertificateQueryDto implements AdminCertificateQuery {
+  @ApiProperty({ example: '7K3M-Q9TX-2HBD-W4NR', description: 'A verification code (any spelling) or the exact e-mail address of a learner.' })
+  @Length(3, 254)
+  @IsString()
+  q!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { AuditLogQuery } from '@academie/contracts';
 
 export class AuditQueryDto implements AuditLogQuery {
@@ -16,11 +16,28 @@ export class AuditQueryDto implements AuditLogQuery {
   @IsUUID('all', { message: 'must be a UUID' })
   actorId?: string;
 
+  @ApiPropertyOptional({ example: 'user', description: 'Kind of target: user, course, certificate, job, solution…' })
+  @IsOptional()
+  @MaxLength(50)
+  @Matches(/^[a-z_]+$/, { message: 'must be a target type such as user' })
+  @IsString()
+  targetType?: string;
+
   @ApiPropertyOptional({ description: 'Id of the target (a user id for user actions).' })
   @IsOptional()
   @MaxLength(100)
   @IsString()
   targetId?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'Entries at or after this instant (ISO 8601).' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date such as 2026-11-01' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Entries strictly before this instant (ISO 8601).' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date such as 2026-12-01' })
+  to?: string;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (`nextCursor`).' })
   @IsOptional()
