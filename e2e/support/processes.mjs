@@ -18,6 +18,7 @@ export const ENTRY = {
   web: 'dist/server/apps/web/server/main.js',
   migrate: 'dist/server/libs/server/database/src/cli/migrate.js',
   seed: 'dist/server/libs/server/database/src/cli/seed.js',
+  kpiReconcile: 'dist/server/libs/server/database/src/cli/kpi-reconcile.js',
 };
 
 export function freePort() {
