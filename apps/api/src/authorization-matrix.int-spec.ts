@@ -327,6 +327,11 @@ const ROUTES: RouteRow[] = [
   },
   { route: 'GET /api/organisations/:orgId/progress', expect: signedIn(404), request: (f) => ({ url: `/api/organisations/${f.orgId}/progress` }) },
   { route: 'GET /api/organisations/:orgId/progress.csv', expect: signedIn(404), request: (f) => ({ url: `/api/organisations/${f.orgId}/progress.csv` }) },
+  {
+    route: 'GET /api/organisations/:orgId/xapi/statements',
+    expect: signedIn(404),
+    request: (f) => ({ url: `/api/organisations/${f.orgId}/xapi/statements` }),
+  },
 
   // Background jobs (administrators)
   { route: 'GET /api/admin/jobs/failed', expect: only(['admin'], 200) },

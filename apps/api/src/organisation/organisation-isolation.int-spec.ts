@@ -2,14 +2,14 @@
 // managers and members (some consenting) is generated; then generated requests of an admin or manager of one
 // organisation aim at another's resources — through the other's orgId, or through their own orgId with the other's
 // ids — and must answer 404 and change nothing. Generated consent changes never let a non-consenting member's
-// individual progress appear in the dashboard or its CSV.
+// individual progress appear in the dashboard or its CSV, nor their xAPI statements (admins' LRS route).
 import 'reflect-metadata';
 import fc from 'fast-check';
-import type { CohortView, CreateInvitationsResponse, ImportJobView, OrganisationProgress, OrganisationView } from '@academie/contracts';
+import type { CohortView, CreateInvitationsResponse, ImportJobView, OrganisationProgress, OrganisationView, XapiStatementResult } from '@academie/contracts';
 import { MemoryLogger, createTestDatabase, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from '../catalog/catalog-boot';
 import type { CatalogKit } from '../catalog/catalog-kit';
-import { LearningKit, type PublishedCourse, text } from '../learning/learning-kit';
+import { LearningKit, type PublishedCourse, ev, text } from '../learning/learning-kit';
 import { type OrgUser, emailOf, getText, invitationToken, orgUser } from './organisation-kit';
 
 const SEED = 20300615;
@@ -18,13 +18,15 @@ interface World {
   orgId: string;
   admin: OrgUser;
   manager: OrgUser;
-  members: { user: OrgUser; shares: boolean }[];
+  /** `enrollmentId`: the registration of the member's statements. */
+  members: { user: OrgUser; shares: boolean; enrollmentId: string }[];
   cohortId: string;
   invitationId: string;
   importId: string;
 }
 
 let catalog: CatalogKit;
+let kit: LearningKit;
 let course: PublishedCourse;
 const worlds: World[] = [];
 
@@ -49,7 +51,7 @@ const worldShape = fc.array(fc.array(fc.boolean(), { minLength: 1, maxLength: 4 
 beforeAll(async () => {
   const url = await createTestDatabase();
   catalog = await bootCatalogApi(url, testConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '8' }), new MemoryLogger('api'), false);
-  const kit = new LearningKit(catalog);
+  kit = new LearningKit(catalog);
   course = await kit.publish([text('Introduction')]);
   const [shape] = fc.sample(worldShape, { seed: SEED, numRuns: 1 });
   for (const [index, consents] of shape.entries()) {
@@ -57,7 +59,7 @@ beforeAll(async () => {
     const org = await catalog.ok<OrganisationView>('POST', '/api/organisations', admin, { kind: 'entreprise', name: `Organisation ${index}` });
     const manager = await orgUser(catalog);
     const members = [];
-    for (const shares of consents) members.push({ user: await orgUser(catalog), shares });
+    for (const shares of consents) members.push({ user: await orgUser(catalog), shares, enrollmentId: '' });
     const people = [manager, ...members.map((m) => m.user)];
     const emails = await Promise.all(people.map((p) => emailOf(catalog, p)));
     await catalog.ok('POST', `/api/organisations/${org.id}/invitations`, admin, { kind: 'email', emails });
@@ -68,6 +70,12 @@ beforeAll(async () => {
     const cohort = await catalog.ok<CohortView>('POST', `/api/organisations/${org.id}/cohorts`, manager, { name: 'Équipe' });
     await catalog.ok('POST', `/api/organisations/${org.id}/cohorts/${cohort.id}/members`, manager, { userIds: members.map((m) => m.user.id) });
     await catalog.ok('POST', `/api/organisations/${org.id}/cohorts/${cohort.id}/assignments`, manager, { courseId: course.courseId });
+    // Every member has statements (the lesson started) in the course the organisation assigned.
+    for (const m of members) {
+      await kit.sendOk(m.user, [ev(course.lessonIds[0], 'started')]);
+      const { rows } = await catalog.db.query(`SELECT id FROM enrollment WHERE user_id = $1 AND course_id = $2`, [m.user.id, course.courseId]);
+      m.enrollmentId = rows[0].id;
+    }
     const link = await catalog.ok<CreateInvitationsResponse>('POST', `/api/organisations/${org.id}/invitations`, admin, { kind: 'link' });
     const job = await catalog.ok<ImportJobView>('POST', `/api/organisations/${org.id}/imports`, admin, { csv: `import${index}@exemple.fr` });
     worlds.push({ orgId: org.id, admin, manager, members, cohortId: cohort.id, invitationId: link.invitation?.id as string, importId: job.id });
@@ -104,7 +112,24 @@ const ATTACKS: Attack[] = [
   (o, x) => ({ method: 'POST', url: `/api/organisations/${o.orgId}/cohorts/${x.cohortId}/assignments`, payload: { courseId: course.courseId } }),
   (_o, x) => ({ method: 'GET', url: `/api/organisations/${x.orgId}/progress` }),
   (_o, x) => ({ method: 'GET', url: `/api/organisations/${x.orgId}/progress.csv` }),
+  (_o, x) => ({ method: 'GET', url: `/api/organisations/${x.orgId}/xapi/statements` }),
+  (_o, x) => ({ method: 'GET', url: `/api/organisations/${x.orgId}/xapi/statements?registration=${x.members[0].enrollmentId}` }),
 ];
+
+/** Every statement the organisation's xAPI route gives the caller, page by page through `more`. */
+async function allStatements(orgId: string, caller: OrgUser): Promise<{ status: number; registrations: string[]; text: string }> {
+  let url = `/api/organisations/${orgId}/xapi/statements?limit=2`;
+  const registrations: string[] = [];
+  let text = '';
+  for (let page = 0; page < 50 && url; page++) {
+    const answer = await catalog.call<XapiStatementResult>('GET', url, caller, undefined);
+    if (answer.status !== 200) return { status: answer.status, registrations, text: answer.text };
+    text += answer.text;
+    registrations.push(...answer.body.statements.map((st) => st.context?.registration as string));
+    url = answer.body.more;
+  }
+  return { status: 200, registrations, text };
+}
 
 describe('organisation isolation (property-based, seed ' + SEED + ')', () => {
   it('no organisation admin or manager ever reads or changes anything of another organisation', async () => {
@@ -160,6 +185,16 @@ describe('organisation isolation (property-based, seed ' + SEED + ')', () => {
         // Fewer than 10 people and not all consenting: the aggregate is withheld.
         expect(progress.perCourse[0].withheld).toBe(hidden.length > 0);
         expect(progress.notSharing).toBe(hidden.length + 2); // + the admin and the manager, who have not said
+        // xAPI for the organisation's LRS: the admin gets the statements of consenting members only, nobody else's;
+        // the manager is refused.
+        const statements = await allStatements(world.orgId, caller);
+        if (!asAdmin) expect(statements.status).toBe(403);
+        else {
+          expect(statements.status).toBe(200);
+          expect([...new Set(statements.registrations)].sort()).toEqual(sharing.map((m) => m.enrollmentId).sort());
+          for (const m of hidden) expect(statements.text).not.toContain(m.enrollmentId);
+          for (const w of worlds.filter((w) => w !== world)) for (const m of w.members) expect(statements.text).not.toContain(m.enrollmentId);
+        }
       }),
       { seed: SEED, numRuns: 40 },
     );

@@ -9,11 +9,12 @@ import type {
   OrganisationMemberView,
   OrganisationProgress,
   OrganisationView,
+  XapiStatementResult,
 } from '@academie/contracts';
 import { MemoryLogger, createTestDatabase, errorFormat, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from '../catalog/catalog-boot';
 import type { CatalogKit } from '../catalog/catalog-kit';
-import { LearningKit, type PublishedCourse, text } from '../learning/learning-kit';
+import { LearningKit, type PublishedCourse, ev, text } from '../learning/learning-kit';
 import { emailOf, getText, invitationToken, orgUser } from './organisation-kit';
 
 let catalog: CatalogKit;
@@ -122,6 +123,45 @@ describe('organisations', () => {
     expect(left.status).toBe(204);
     const members = await catalog.ok<OrganisationMemberView[]>('GET', `/api/organisations/${org.id}/members`, boss);
     expect(members.map((m) => m.userId)).not.toContain(colleagues[2].id);
+  });
+
+  it('gives the admins the xAPI statements of consenting members while they consent, in the xAPI shape, paginated', async () => {
+    const boss = await orgUser(catalog);
+    const org = await catalog.ok<OrganisationView>('POST', '/api/organisations', boss, { kind: 'agence_emploi', name: 'Agence Test' });
+    const person = await orgUser(catalog);
+    const email = await emailOf(catalog, person);
+    await catalog.ok('POST', `/api/organisations/${org.id}/invitations`, boss, { kind: 'email', emails: [email] });
+    await catalog.ok('POST', '/api/invitations/accept', person, { token: await invitationToken(catalog, email), shareProgress: true }, [200]);
+    const cohort = await catalog.ok<CohortView>('POST', `/api/organisations/${org.id}/cohorts`, boss, { name: 'Cohorte' });
+    await catalog.ok('POST', `/api/organisations/${org.id}/cohorts/${cohort.id}/members`, boss, { userIds: [person.id] }, [200]);
+    await catalog.ok('POST', `/api/organisations/${org.id}/cohorts/${cohort.id}/assignments`, boss, { courseId: course.courseId });
+    await kit.sendOk(person, [ev(course.lessonIds[0], 'started'), ev(course.lessonIds[0], 'completed'), ev(course.lessonIds[1], 'started')]);
+    const url = `/api/organisations/${org.id}/xapi/statements`;
+
+    const first = await kit.request<XapiStatementResult>('GET', `${url}?limit=2&ascending=true`, boss, undefined, { 'X-Experience-API-Version': '2.0.0' });
+    expect(first.status).toBe(200);
+    expect(first.headers['x-experience-api-version']).toBe('2.0.0');
+    expect(first.body.statements).toHaveLength(2);
+    expect(first.body.statements[0]).toMatchObject({ actor: { objectType: 'Agent' }, verb: { id: 'http://adlnet.gov/expapi/verbs/initialized' } });
+    expect(first.body.more.startsWith(`${url}?cursor=`)).toBe(true);
+    const rest = await kit.request<XapiStatementResult>('GET', first.body.more, boss);
+    expect(rest.body.statements.length).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify([first.body, rest.body])).not.toContain(email);
+
+    // Bad filter: 400 naming it; another version: 400; a manager or a member: 403.
+    const bad = await catalog.call<ErrorBody>('GET', `${url}?since=hier`, boss);
+    expect(errorFormat(bad.body, 400).details.map((d) => d.field)).toEqual(['since']);
+    expect((await kit.request('GET', url, boss, undefined, { 'X-Experience-API-Version': '1.0.3' })).status).toBe(400);
+    expect((await catalog.call('GET', url, person)).status).toBe(403);
+
+    // Consent withdrawn: nothing, at once; given again: back.
+    await catalog.ok('PUT', `/api/me/organisations/${org.id}/consent`, person, { shareProgress: false });
+    expect((await catalog.ok<XapiStatementResult>('GET', url, boss)).statements).toEqual([]);
+    await catalog.ok('PUT', `/api/me/organisations/${org.id}/consent`, person, { shareProgress: true });
+    expect((await catalog.ok<XapiStatementResult>('GET', url, boss)).statements.length).toBeGreaterThanOrEqual(3);
+    // Left the organisation: nothing.
+    await catalog.call('DELETE', `/api/me/organisations/${org.id}`, person);
+    expect((await catalog.ok<XapiStatementResult>('GET', url, boss)).statements).toEqual([]);
   });
 
   it('joins with a multi-use link code until it is used up', async () => {

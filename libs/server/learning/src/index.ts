@@ -8,6 +8,11 @@ export { ingestProgress, type IngestInput, type IngestOutcome } from './progress
 export { submitQuizAttempt } from './quiz/submit-attempt';
 export { gradeQuiz } from './quiz/grading';
 export { poolOf } from './sql';
+// The xAPI statements over a part of the learners, for another context's route (the organisations' admins).
+export { XapiService } from './xapi/xapi.service';
+export { StatementsQueryDto } from './xapi/dto/statements-query.dto';
+export { XapiVersionHeader, checkXapiVersion } from './xapi/xapi.controller';
+export type { StatementScope } from './xapi/statement-rows';
 // Entities, for the one DataSource (libs/server/database) only.
 export { LearningVersion } from './content/learning-version.entity';
 export { LearningLesson } from './content/learning-lesson.entity';

@@ -97,6 +97,12 @@ const SOURCES: Source[] = [
   },
 ];
 
+/**
+ * A restriction of the statements to some enrollments, for a caller outside the learning context (an organisation's
+ * admins): an SQL condition on the enrollment `e` (`e.user_id`, `e.course_id`), its values bound through `param`.
+ */
+export type StatementScope = (param: (value: unknown) => string) => string;
+
 const STORED_KEY_SQL = `to_char(s.stored AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
@@ -109,9 +115,12 @@ export async function statementPage(
   db: Queryable,
   filters: StatementFilters,
   after: { stored: string; id: string } | null,
+  scope?: StatementScope,
 ): Promise<StatementRow[]> {
   if (filters.nothing) return [];
   const params = new Params();
+  // Bound once, used by every source.
+  const scoped = scope ? `(${scope((value) => params.add(value))})` : null;
   const direction = filters.ascending ? 'ASC' : 'DESC';
   const comparison = filters.ascending ? '>' : '<';
   const limit = params.add(filters.limit + 1);
@@ -128,6 +137,7 @@ export async function statementPage(
       else if (filters.relatedActivities) where.push(`v.course_slug = ${params.add(filters.courseSlug)}`);
       else continue; // the course itself: only its completions
     }
+    if (scoped) where.push(scoped);
     if (filters.agent) where.push(`ps.anonymous_id = ${params.add(filters.agent)}::uuid`);
     if (filters.registration) where.push(`e.id = ${params.add(filters.registration)}::uuid`);
     if (filters.since) where.push(`${source.stored} > ${params.add(filters.since)}::timestamptz`);
@@ -151,12 +161,15 @@ export async function statementPage(
 }
 
 /** One statement by id, from whichever source holds it. */
-export async function statementById(db: Queryable, id: string): Promise<StatementRow | null> {
-  const parts = SOURCES.map((source) => `(SELECT ${source.select} FROM ${source.from} WHERE ${source.id} = $1::uuid)`);
+export async function statementById(db: Queryable, id: string, scope?: StatementScope): Promise<StatementRow | null> {
+  const params = new Params();
+  const idParam = params.add(id);
+  const scoped = scope ? ` AND (${scope((value) => params.add(value))})` : '';
+  const parts = SOURCES.map((source) => `(SELECT ${source.select} FROM ${source.from} WHERE ${source.id} = ${idParam}::uuid${scoped})`);
   const rows = await rowsOf<StatementRow>(
     db,
     `SELECT s.*, ${STORED_KEY_SQL} AS stored_key FROM (${parts.join(' UNION ALL ')}) s ORDER BY s.stored LIMIT 1`,
-    [id],
+    params.values,
   );
   return rows[0] ?? null;
 }

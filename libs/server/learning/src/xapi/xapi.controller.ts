@@ -16,6 +16,13 @@ export class XapiVersionHeader implements NestMiddleware {
   }
 }
 
+/** A request's X-Experience-API-Version, when given, must be 2.0.x. */
+export function checkXapiVersion(version: string | undefined): void {
+  if (version !== undefined && !/^2\.0(\.\d+)?$/.test(version.trim())) {
+    throw LearningError.UnsupportedXapiVersion([{ field: 'X-Experience-API-Version', reason: 'must be 2.0.0' }]);
+  }
+}
+
 @ApiTags('learning records (xAPI)')
 @Controller('xapi')
 export class XapiController {
@@ -32,9 +39,7 @@ export class XapiController {
     @Headers('x-experience-api-version') version: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<XapiStatement | XapiStatementResult> {
-    if (version !== undefined && !/^2\.0(\.\d+)?$/.test(version.trim())) {
-      throw LearningError.UnsupportedXapiVersion([{ field: 'X-Experience-API-Version', reason: 'must be 2.0.0' }]);
-    }
+    checkXapiVersion(version);
     const { body, consistentThrough } = await this.xapi.statements(query);
     reply.header('X-Experience-API-Consistent-Through', consistentThrough.toISOString());
     return body;

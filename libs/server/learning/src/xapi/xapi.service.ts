@@ -5,7 +5,7 @@ import type { XapiStatement, XapiStatementResult } from '@academie/contracts';
 import { AppConfig } from '@academie/server-core';
 import { LearningError } from '../learning.errors';
 import type { StatementsQueryDto } from './dto/statements-query.dto';
-import { consistentThrough, statementById, statementPage } from './statement-rows';
+import { type StatementScope, consistentThrough, statementById, statementPage } from './statement-rows';
 import { decodeCursor, encodeCursor, parseFilters } from './xapi-query';
 import { toStatement } from './xapi-statements';
 
@@ -22,7 +22,15 @@ export class XapiService {
     private readonly config: AppConfig,
   ) {}
 
-  async statements(query: StatementsQueryDto): Promise<{ body: XapiStatement | XapiStatementResult; consistentThrough: Date }> {
+  /**
+   * `options.scope` restricts the statements to some enrollments and `options.path` is the route of the `more` links:
+   * for another context's route over a part of the learners (docs/organisation-api.md).
+   */
+  async statements(
+    query: StatementsQueryDto,
+    options: { path?: string; scope?: StatementScope } = {},
+  ): Promise<{ body: XapiStatement | XapiStatementResult; consistentThrough: Date }> {
+    const path = options.path ?? STATEMENTS_PATH;
     const through = await consistentThrough(this.dataSource);
     const given = Object.keys(query).filter((key) => query[key as keyof StatementsQueryDto] !== undefined);
     if (query.statementId !== undefined || query.voidedStatementId !== undefined) {
@@ -33,7 +41,7 @@ export class XapiService {
         );
       }
       // Nothing is ever voided here.
-      const row = query.statementId ? await statementById(this.dataSource, query.statementId) : null;
+      const row = query.statementId ? await statementById(this.dataSource, query.statementId, options.scope) : null;
       if (!row) throw LearningError.StatementNotFound([{ field: query.statementId ? 'statementId' : 'voidedStatementId', reason: 'no such statement' }]);
       return { body: toStatement(row, { baseUrl: this.config.PUBLIC_BASE_URL, format: query.format }), consistentThrough: through };
     }
@@ -52,12 +60,12 @@ export class XapiService {
       filters = parseFilters(query, this.config.PUBLIC_BASE_URL);
     }
 
-    const rows = await statementPage(this.dataSource, filters, after);
+    const rows = await statementPage(this.dataSource, filters, after, options.scope);
     const page = rows.slice(0, filters.limit);
     const last = page.at(-1);
     const more =
       rows.length > filters.limit && last
-        ? `${STATEMENTS_PATH}?cursor=${encodeCursor({ filters, stored: last.stored_key, id: last.id })}`
+        ? `${path}?cursor=${encodeCursor({ filters, stored: last.stored_key, id: last.id })}`
         : '';
     return {
       body: { statements: page.map((row) => toStatement(row, { baseUrl: this.config.PUBLIC_BASE_URL, format: filters.format })), more },

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type {
   AssignmentResult,
   CohortView,
@@ -11,8 +12,11 @@ import type {
   OrganisationMemberView,
   OrganisationProgress,
   OrganisationView,
+  XapiStatement,
+  XapiStatementResult,
 } from '@academie/contracts';
 import { type AuthenticatedUser, CurrentUser } from '@academie/server-identity';
+import { StatementsQueryDto, checkXapiVersion } from '@academie/server-learning';
 import { CohortService } from '../cohort/cohort.service';
 import {
   AcceptInvitationDto,
@@ -35,6 +39,7 @@ import {
 import { InvitationService } from '../invitation/invitation.service';
 import { MemberService } from '../member/member.service';
 import { OrganisationProgressService } from '../progress/progress.service';
+import { OrganisationXapiService } from '../xapi/organisation-xapi.service';
 import { OrganisationService } from './organisation.service';
 
 /** The person's side: create an organisation, see one's memberships, accept an invitation, consent, leave. */
@@ -92,6 +97,7 @@ export class OrganisationController {
     private readonly invitations: InvitationService,
     private readonly cohorts: CohortService,
     private readonly progress: OrganisationProgressService,
+    private readonly xapi: OrganisationXapiService,
   ) {}
 
   @Get()
@@ -176,5 +182,22 @@ export class OrganisationController {
   @Header('content-disposition', 'attachment; filename="progression.csv"')
   progressCsv(@CurrentUser() user: AuthenticatedUser, @Param() params: OrgParamsDto): Promise<string> {
     return this.progress.csv(params.orgId, user.id);
+  }
+
+  /** xAPI 2.0 statements of consenting members on the organisation's assigned courses; org_admin only. */
+  @Get('xapi/statements')
+  @ApiHeader({ name: 'X-Experience-API-Version', required: false, description: '2.0.0 (any 2.0.x) when given.' })
+  @ApiOkResponse({ description: 'A StatementResult (statements and `more`, a cursor URL of this route), or one Statement with statementId.' })
+  async xapiStatements(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() params: OrgParamsDto,
+    @Query() query: StatementsQueryDto,
+    @Headers('x-experience-api-version') version: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<XapiStatement | XapiStatementResult> {
+    checkXapiVersion(version);
+    const { body, consistentThrough } = await this.xapi.statements(params.orgId, user.id, query);
+    reply.header('X-Experience-API-Consistent-Through', consistentThrough.toISOString());
+    return body;
   }
 }
