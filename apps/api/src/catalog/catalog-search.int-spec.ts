@@ -1,6 +1,8 @@
 import 'reflect-metadata';
-import type { CourseSearchResponse, ErrorBody, SearchSynonymGroup } from '@academie/contracts';
-import { CourseService } from '@academie/server-catalog';
+import type { CourseSearchQuery, CourseSearchResponse, ErrorBody, SearchSynonymGroup } from '@academie/contracts';
+import { AUDIENCE_CODES, COURSE_KINDS, COURSE_LEVELS, NAF_SECTION_CODES, USE_CASE_CODES } from '@academie/contracts';
+import fc from 'fast-check';
+import { CatalogCache, CourseService } from '@academie/server-catalog';
 import { MemoryLogger, createTestDatabase, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from './catalog-boot';
 import type { CatalogKit, TestUser } from './catalog-kit';
@@ -115,6 +117,55 @@ describe('filters and facets', () => {
     const groups = q ? [['ia', 'intelligence artificielle']] : []; // both texts expand to the IA group
     const inSql = await kit.app.get(CourseService).facetsInSql(groups, filters);
     expect({ total: answer.total, facets: answer.facets }).toEqual(inSql);
+  });
+
+  // The in-memory catalogue index answers searches while the change notices are heard, SQL alone otherwise: both
+  // must give the same pages in the same order, the same totals and facets, and cursors either one can continue.
+  it('answers any search from memory exactly as SQL alone does, page after page (property, fixed seed)', async () => {
+    const service = kit.app.get(CourseService);
+    expect(kit.app.get(CatalogCache).enabled).toBe(true); // the API answers from memory: the comparison means something
+    const some = <T,>(values: readonly T[]) => fc.option(fc.subarray([...values], { minLength: 1, maxLength: Math.min(3, values.length) }), { nil: undefined });
+    const queries = fc.record({
+      q: fc.option(fc.constantFrom('ia', 'intelligence artificielle', 'données', 'formation équipe', 'générative', 'client', 'zzzz'), { nil: undefined }),
+      audience: some(AUDIENCE_CODES),
+      level: some(COURSE_LEVELS),
+      kind: some(COURSE_KINDS),
+      sector: some(NAF_SECTION_CODES),
+      useCase: some(USE_CASE_CODES),
+      durationMin: fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
+      durationMax: fc.option(fc.integer({ min: 30, max: 600 }), { nil: undefined }),
+      limit: fc.integer({ min: 1, max: 4 }),
+    });
+    const toParams = (query: CourseSearchQuery, cursor: string | null): string => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+      if (cursor) params.set('cursor', cursor);
+      return params.toString();
+    };
+    const ids = (answer: CourseSearchResponse) => answer.items.map((c) => c.id);
+    await fc.assert(
+      fc.asyncProperty(queries, async (raw) => {
+        const query = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as CourseSearchQuery;
+        let memoryCursor: string | null = null;
+        let sqlCursor: string | null = null;
+        for (let page = 0; page < 40; page++) {
+          const memory = await search(toParams(query, memoryCursor));
+          const sql = await service.searchInSql({ ...query, ...(sqlCursor ? { cursor: sqlCursor } : {}) });
+          expect(ids(memory)).toEqual(ids(sql));
+          expect({ total: memory.total, facets: memory.facets }).toEqual({ total: sql.total, facets: sql.facets });
+          expect(memory.items).toEqual(sql.items);
+          expect(memory.nextCursor === null).toBe(sql.nextCursor === null);
+          if (memory.nextCursor === null || sql.nextCursor === null) return;
+          // Each path continues from the other's cursor to the same next page.
+          const crossSql = await service.searchInSql({ ...query, cursor: memory.nextCursor });
+          const crossMemory = await search(toParams(query, sql.nextCursor));
+          expect(ids(crossMemory)).toEqual(ids(crossSql));
+          memoryCursor = memory.nextCursor;
+          sqlCursor = sql.nextCursor;
+        }
+      }),
+      { seed: 20261125, numRuns: 60 },
+    );
   });
 
   it('shows a newly published course in the next search (the cache follows the catalogue)', async () => {

@@ -10,7 +10,7 @@ export {
 } from './published/published-content.api';
 // What certificates cite of a course and its published versions (title, summary, number, duration).
 export { findPublishedVersion, findPublishedCourse, type PublishedVersionFacts } from './published/published-course.api';
-export { CATALOG_CACHE_OPTIONS, type CatalogCacheOptions } from './search/catalog-cache';
+export { CATALOG_CACHE_OPTIONS, CatalogCache, type CatalogCacheOptions } from './search/catalog-cache';
 export { renderMarkdown } from './content/markdown';
 // Writing published content outside HTTP: the demo seed and the catalogue benchmark.
 export { publishVersion, insertVersionContent, insertDraftVersion, type VersionContent } from './publishing/publish-version';

@@ -16,18 +16,27 @@ import {
 import { CatalogError } from '../catalog.errors';
 import { type LessonRow, toLessonView } from '../content/lesson-content';
 import { CatalogCache } from '../search/catalog-cache';
-import { FacetIndex, type FacetSourceRow } from '../search/facet-index';
+import { CatalogIndex, type CatalogSourceRow, type TextMatches } from '../search/catalog-index';
 import { expandQuery } from '../search/search-query';
 import { SynonymStore } from '../search/synonym-store';
 import { SOLUTION_COLUMNS, type SolutionRow, toSolution } from '../solution/solution-row';
-import { type FacetDimension, SqlParams, facetsSql, filterConditions, queryFilters } from './course-search.sql';
+import { type FacetDimension, type SearchFilters, SqlParams, facetsSql, filterConditions, queryFilters } from './course-search.sql';
 
 const DEFAULT_LIMIT = 20;
 const SOLUTIONS_PER_COURSE = 6;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Position in a result list: (published_at, id) when browsing, (rank, id) when searching. */
+/**
+ * Position in a result list: (published_at, id) when browsing, (rank, id) when searching. published_at is written
+ * to the microsecond (`PUBLISHED_KEY`): a cursor cut to the millisecond would skip the courses published within
+ * the same millisecond as the last one of a page.
+ */
 type Cursor = { kind: 'date'; publishedAt: string; id: string } | { kind: 'rank'; rank: string; id: string };
+
+const PUBLISHED_KEY_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** A browsing cursor's date as a published key (a cursor written before keys had microseconds has milliseconds). */
+const toPublishedKey = (value: string): string => (PUBLISHED_KEY_FORMAT.test(value) ? value : new Date(value).toISOString().replace(/Z$/, '000Z'));
 
 export const encodeCursor = (cursor: Cursor): string =>
   Buffer.from(JSON.stringify(cursor.kind === 'date' ? ['d', cursor.publishedAt, cursor.id] : ['r', cursor.rank, cursor.id])).toString(
@@ -62,12 +71,24 @@ interface CourseRow {
   language: string;
   counts_toward_goal: boolean;
   published_at: Date;
+  published_key: string;
   rank?: number;
   rank_text?: string;
 }
 
+const PUBLISHED_KEY = `to_char(c.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 const SUMMARY_COLUMNS = `c.id, c.slug, c.kind, c.title, c.summary, c.level, c.duration_minutes, c.audiences, c.sectors,
-  c.use_cases, c.language, c.counts_toward_goal, c.published_at`;
+  c.use_cases, c.language, c.counts_toward_goal, c.published_at, ${PUBLISHED_KEY} AS published_key`;
+
+/** A page of search results, the courses and where the next page starts. */
+interface ResultPage {
+  items: CourseSummary[];
+  nextCursor: string | null;
+}
+
+/** Entries of the answers cache a list of text matches weighs: one per 1,000 courses matched, plus one. */
+const matchesCost = (matches: TextMatches): number => 1 + Math.floor(matches.ids.length / 1_000);
 
 export const toSummary = (row: CourseRow): CourseSummary => ({
   id: row.id,
@@ -105,29 +126,88 @@ export class CourseService {
 
   /**
    * Published courses: ranked by relevance then id when `q` is given, newest first otherwise, by keyset
-   * pagination (the cursor carries the rank or date and the id of the last item). Results and facets are
-   * cached per query until the catalogue changes.
+   * pagination (the cursor carries the rank or date and the id of the last item). Answered from the in-memory
+   * catalogue index (`CatalogIndex`) and the cached matches of the text while this process hears the catalogue's
+   * change notices; by SQL alone otherwise (same order, same cursors).
    */
   async search(query: CourseSearchQuery): Promise<CourseSearchResponse> {
-    const groups = query.q ? expandQuery(query.q, await this.synonyms.groups()) : [];
-    const searching = groups.length > 0;
-    const cursor = query.cursor ? decodeCursor(query.cursor, searching ? 'rank' : 'date') : null;
-    const filters = queryFilters(query);
-    const filterKey = JSON.stringify([groups, Object.entries(filters).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v])]);
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const [page, facets] = await Promise.all([
-      this.cache.get(`page:${filterKey}:${limit}:${query.cursor ?? ''}`, () => this.page(groups, filters, cursor, limit)),
-      this.cache.get(`facets:${filterKey}`, () => this.facets(groups, filters)),
-    ]);
+    if (!this.cache.enabled) return this.searchInSql(query);
+    const { groups, cursor, filters, limit } = await this.parseQuery(query);
+    const [index, matches] = await Promise.all([this.catalogIndex(), groups.length > 0 ? this.textMatches(groups) : null]);
+    const page = matches ? this.rankedPage(index, matches, filters, cursor, limit) : this.browsePage(index, filters, cursor, limit);
+    const facets = index.facets.count(matches ? matches.ids : null, filters);
     return { ...page, total: facets.total, facets: facets.facets };
   }
 
-  private async page(
-    groups: string[][],
-    filters: ReturnType<typeof queryFilters>,
-    cursor: Cursor | null,
-    limit: number,
-  ): Promise<{ items: CourseSummary[]; nextCursor: string | null }> {
+  /** The same answer by SQL alone (used while the change notices are not heard; public for the equivalence tests). */
+  async searchInSql(query: CourseSearchQuery): Promise<CourseSearchResponse> {
+    const { groups, cursor, filters, limit } = await this.parseQuery(query);
+    const [page, facets] = await Promise.all([this.pageInSql(groups, filters, cursor, limit), this.facetsInSql(groups, filters)]);
+    return { ...page, total: facets.total, facets: facets.facets };
+  }
+
+  private async parseQuery(query: CourseSearchQuery): Promise<{ groups: string[][]; cursor: Cursor | null; filters: SearchFilters; limit: number }> {
+    const groups = query.q ? expandQuery(query.q, await this.synonyms.groups()) : [];
+    const cursor = query.cursor ? decodeCursor(query.cursor, groups.length > 0 ? 'rank' : 'date') : null;
+    return { groups, cursor, filters: queryFilters(query), limit: query.limit ?? DEFAULT_LIMIT };
+  }
+
+  /** The published catalogue in memory, built once per catalogue change (one statement). */
+  private catalogIndex(): Promise<CatalogIndex> {
+    return this.cache.get(
+      'catalog-index',
+      async () => {
+        const rows: CatalogSourceRow[] = await this.dataSource.query(
+          `SELECT c.id, c.slug, c.kind, c.title, c.summary, c.level, c.duration_minutes, c.audiences, c.sectors, c.use_cases,
+                  c.language, c.counts_toward_goal, ${PUBLISHED_KEY} AS published_key
+             FROM course c WHERE c.status = 'published'`,
+        );
+        return CatalogIndex.build(rows);
+      },
+      (index) => 1 + Math.floor(index.size / 1_000),
+    );
+  }
+
+  /** The ids and ranks of the published courses matching a text (the GIN index), cached per text. */
+  private textMatches(groups: string[][]): Promise<TextMatches> {
+    return this.cache.get(
+      `matches:${JSON.stringify(groups)}`,
+      async () => {
+        const rows: { id: string; rank: number }[] = await this.dataSource.query(
+          `SELECT c.id, ts_rank(c.search_vector, q.query) AS rank
+             FROM course c, catalog_search_query($1::jsonb) AS q(query)
+            WHERE c.status = 'published' AND c.search_vector @@ q.query`,
+          [JSON.stringify(groups)],
+        );
+        return CatalogIndex.sortMatches(rows);
+      },
+      matchesCost,
+    );
+  }
+
+  private browsePage(index: CatalogIndex, filters: SearchFilters, cursor: Cursor | null, limit: number): ResultPage {
+    const after = cursor?.kind === 'date' ? { publishedKey: toPublishedKey(cursor.publishedAt), id: cursor.id } : null;
+    const { items, more } = index.browse(filters, after, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((c) => c.summary),
+      nextCursor: more && last ? encodeCursor({ kind: 'date', publishedAt: last.publishedKey, id: last.id }) : null,
+    };
+  }
+
+  private rankedPage(index: CatalogIndex, matches: TextMatches, filters: SearchFilters, cursor: Cursor | null, limit: number): ResultPage {
+    const after = cursor?.kind === 'rank' ? { rank: Number(cursor.rank), id: cursor.id } : null;
+    const { items, more } = index.ranked(matches, filters, after, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((c) => c.summary),
+      // The float32 rank written as the shortest decimal of its exact value: PostgreSQL reads it back as the same `real`.
+      nextCursor: more && last ? encodeCursor({ kind: 'rank', rank: String(last.rank), id: last.id }) : null,
+    };
+  }
+
+  /** The same page by SQL alone: while the change notices are not heard, memory could hold an old catalogue. */
+  private async pageInSql(groups: string[][], filters: SearchFilters, cursor: Cursor | null, limit: number): Promise<ResultPage> {
     const params = new SqlParams();
     const conditions = Object.values(filterConditions(filters, params));
     let sql: string;
@@ -157,33 +237,9 @@ export class CourseService {
       nextCursor =
         groups.length > 0
           ? encodeCursor({ kind: 'rank', rank: last.rank_text!, id: last.id })
-          : encodeCursor({ kind: 'date', publishedAt: last.published_at.toISOString(), id: last.id });
+          : encodeCursor({ kind: 'date', publishedAt: last.published_key, id: last.id });
     }
     return { items: items.map(toSummary), nextCursor };
-  }
-
-  /**
-   * Facets from the in-memory facet index (rebuilt after each catalogue change), over the courses matching
-   * the text when there is one (ids from the GIN index). While the change notices are not heard, the index
-   * could be stale: the facets are then counted in SQL.
-   */
-  private async facets(groups: string[][], filters: ReturnType<typeof queryFilters>): Promise<{ total: number; facets: CourseFacets }> {
-    if (!this.cache.enabled) return this.facetsInSql(groups, filters);
-    const index = await this.cache.get('facet-index', async () => {
-      const rows: FacetSourceRow[] = await this.dataSource.query(
-        `SELECT id, kind, level, duration_minutes, audiences, sectors, use_cases FROM course WHERE status = 'published'`,
-      );
-      return FacetIndex.build(rows);
-    });
-    if (groups.length === 0) return index.count(null, filters);
-    const matches: { id: string }[] = await this.dataSource.query(
-      `SELECT c.id FROM course c WHERE c.status = 'published' AND c.search_vector @@ catalog_search_query($1::jsonb)`,
-      [JSON.stringify(groups)],
-    );
-    return index.count(
-      matches.map((m) => m.id),
-      filters,
-    );
   }
 
   /** The same facets, counted by PostgreSQL in one statement (one grouped branch per dimension). */

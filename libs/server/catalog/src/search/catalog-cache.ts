@@ -7,7 +7,10 @@ import { AppConfig, JsonLogger } from '@academie/server-core';
 export const CATALOG_CHANGED_CHANNEL = 'catalog_changed';
 
 export interface CatalogCacheOptions {
-  /** Entries kept at most (least recently used dropped first); 0 turns the cache off. */
+  /**
+   * Entries kept at most (least recently used dropped first); 0 turns the cache off. A big entry (the catalogue
+   * index, the matches of a broad text) counts as several: see `get`'s `cost`.
+   */
   maxEntries: number;
   /** A safety net: an entry older than this is computed again even without a change notice. */
   ttlMs: number;
@@ -27,6 +30,7 @@ export async function announceCatalogChange(manager: EntityManager): Promise<voi
 interface Entry {
   value: Promise<unknown>;
   expiresAt: number;
+  cost: number;
 }
 
 /**
@@ -38,6 +42,7 @@ interface Entry {
 @Injectable()
 export class CatalogCache implements OnModuleInit, OnModuleDestroy {
   private readonly entries = new Map<string, Entry>();
+  private totalCost = 0;
   private readonly options: CatalogCacheOptions;
   private generation = 0;
   private client: pg.Client | undefined;
@@ -71,8 +76,12 @@ export class CatalogCache implements OnModuleInit, OnModuleDestroy {
     await client?.end().catch(() => undefined);
   }
 
-  /** The cached value of the key, or the computed one (computed once for concurrent callers). */
-  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * The cached value of the key, or the computed one (computed once for concurrent callers). `cost` weighs the
+   * value, in entries, once computed (1 by default), so that the cache's memory stays bounded by `maxEntries`
+   * small answers whatever mix it holds.
+   */
+  async get<T>(key: string, compute: () => Promise<T>, cost?: (value: T) => number): Promise<T> {
     if (!this.enabled) return compute();
     const now = Date.now();
     const hit = this.entries.get(key);
@@ -81,21 +90,28 @@ export class CatalogCache implements OnModuleInit, OnModuleDestroy {
       this.entries.set(key, hit);
       return hit.value as Promise<T>;
     }
+    if (hit) this.remove(key);
     const generation = this.generation;
     const value = compute();
-    const entry: Entry = { value, expiresAt: now + this.options.ttlMs };
+    const entry: Entry = { value, expiresAt: now + this.options.ttlMs, cost: 1 };
     this.entries.set(key, entry);
-    while (this.entries.size > this.options.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value as string);
-    }
+    this.totalCost += entry.cost;
+    this.evict(key);
     try {
-      return await value;
+      const result = await value;
+      if (cost && this.entries.get(key) === entry) {
+        const weight = Math.max(1, Math.ceil(cost(result)));
+        this.totalCost += weight - entry.cost;
+        entry.cost = weight;
+        this.evict(key);
+      }
+      return result;
     } catch (error) {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
+      if (this.entries.get(key) === entry) this.remove(key);
       throw error;
     } finally {
       // Computed across a change: it may hold the old catalogue, so nobody else gets it.
-      if (generation !== this.generation && this.entries.get(key) === entry) this.entries.delete(key);
+      if (generation !== this.generation && this.entries.get(key) === entry) this.remove(key);
     }
   }
 
@@ -103,6 +119,22 @@ export class CatalogCache implements OnModuleInit, OnModuleDestroy {
   invalidate(): void {
     this.generation++;
     this.entries.clear();
+    this.totalCost = 0;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.totalCost -= entry.cost;
+  }
+
+  /** Drops the least recently used entries until the cache fits, never the one just stored (`keep`). */
+  private evict(keep: string): void {
+    for (const key of this.entries.keys()) {
+      if (this.totalCost <= this.options.maxEntries) return;
+      if (key !== keep) this.remove(key);
+    }
   }
 
   private async listen(): Promise<void> {

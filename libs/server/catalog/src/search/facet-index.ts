@@ -63,6 +63,30 @@ export class FacetIndex {
     return this.byId.size;
   }
 
+  /** The entry of a course, if it is in the index. */
+  entry(id: string): FacetEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** A test of one entry against every filter (ANDed across dimensions, ORed within one, as in SQL). */
+  static matcher(filters: SearchFilters): (entry: FacetEntry) => boolean {
+    const audience = maskOf(AUDIENCE_CODES, filters.audience);
+    const sector = maskOf(NAF_SECTION_CODES, filters.sector);
+    const useCase = maskOf(USE_CASE_CODES, filters.useCase);
+    const level = maskOf(COURSE_LEVELS, filters.level);
+    const kind = maskOf(COURSE_KINDS, filters.kind);
+    const min = filters.durationMin ?? -Infinity;
+    const max = filters.durationMax ?? Infinity;
+    return (e) =>
+      (audience === 0 || (e.audiences & audience) !== 0) &&
+      (sector === 0 || (e.sectors & sector) !== 0) &&
+      (useCase === 0 || (e.useCases & useCase) !== 0) &&
+      (level === 0 || (e.level & level) !== 0) &&
+      (kind === 0 || (e.kind & kind) !== 0) &&
+      e.duration >= min &&
+      e.duration <= max;
+  }
+
   /** Total and facets over the given courses (all when `ids` is null), each facet ignoring its own filter. */
   count(ids: Iterable<string> | null, filters: SearchFilters): { total: number; facets: CourseFacets } {
     const want = {
