@@ -139,6 +139,8 @@ beforeAll(async () => {
     REDIS_URL: redis.url,
     REDIS_PREFIX: 'certificates',
     CREDENTIAL_SIGNING_KEY: credentialSigningKey(),
+    // Two workers run at once: each serves its metrics on a free port rather than 9464.
+    WORKER_METRICS_PORT: '0',
     PUBLIC_BASE_URL: 'https://academie.test',
     SMTP_URL: `file://${mailDir}`,
     OUTBOX_RELAY_INTERVAL_MS: '100',

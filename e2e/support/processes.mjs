@@ -133,6 +133,8 @@ export async function startPlatform({ databaseUrl, redisUrl, redisPrefix, label 
     LOG_LEVEL: 'info',
     AUTH_JWT_SECRET: randomBytes(48).toString('base64url'),
     CREDENTIAL_SIGNING_KEY: credentialSigningKey(),
+    // Two platforms run at once: each worker serves its metrics on a free port rather than 9464.
+    WORKER_METRICS_PORT: '0',
     ...extraEnv,
   };
   await runCli('migrate', env);

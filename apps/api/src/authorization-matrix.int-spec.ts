@@ -68,6 +68,10 @@ const ROUTES: RouteRow[] = [
   { route: 'GET /api/health', expect: everyone(200) },
   { route: 'GET /api/health/ready', expect: everyone(200) },
   { route: 'GET /api/health/worker', expect: everyone(503) }, // no worker runs in this test
+  // Protected by configuration, not by role (METRICS_ALLOW, METRICS_TOKEN): the test calls from 127.0.0.1, which the
+  // default METRICS_ALLOW=loopback admits whatever the bearer; refusals (403 outside, 401 without the token) are in
+  // apps/api/src/operations/metrics.int-spec.ts.
+  { route: 'GET /api/metrics', expect: everyone(200) },
   { route: 'POST /api/system/ping', expect: only(['admin'], 202) },
   { route: 'GET /api/system/ping/:id', expect: only(['admin'], 200), request: (f) => ({ url: `/api/system/ping/${f.pingId}` }) },
 

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CertificationWorkerModule } from '@academie/server-certification';
-import { type AppConfig, CoreModule, type JsonLogger } from '@academie/server-core';
+import { type AppConfig, CoreModule, type JsonLogger, MetricsServerModule } from '@academie/server-core';
 import { DatabaseModule } from '@academie/server-database';
 import { LearningWorkerModule } from '@academie/server-learning';
 import { MailWorkerModule } from '@academie/server-mail';
@@ -29,6 +29,7 @@ export class WorkerModule {
         ReportingWorkerModule,
         OrganisationWorkerModule,
         WorkerHostModule,
+        MetricsServerModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { OutboxDeliverProcessor } from './outbox-deliver.processor';
+import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxService } from './outbox.service';
 
@@ -9,6 +10,6 @@ import { OutboxService } from './outbox.service';
 @Module({ providers: [OutboxService], exports: [OutboxService] })
 export class OutboxModule {}
 
-/** Relaying and delivering events: for the worker only. */
-@Module({ imports: [DiscoveryModule], providers: [OutboxRelay, OutboxDeliverProcessor], exports: [OutboxRelay] })
+/** Relaying and delivering events, and the outbox's lag on the worker's metrics: for the worker only. */
+@Module({ imports: [DiscoveryModule], providers: [OutboxRelay, OutboxDeliverProcessor, OutboxMetrics], exports: [OutboxRelay] })
 export class OutboxWorkerModule {}

@@ -4,5 +4,6 @@ export * from './queue.registry';
 export * from './queue.module';
 export * from './job-processor';
 export * from './worker-host';
+export * from './queue-metrics';
 export * from './worker-host.module';
 export * from './request-redis';

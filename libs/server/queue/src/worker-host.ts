@@ -5,6 +5,7 @@ import { type Job, Worker } from 'bullmq';
 import { JOB_NAMES, JOB_QUEUE, type JobName, type QueueName } from '@academie/contracts';
 import { AppConfig, JsonLogger } from '@academie/server-core';
 import { JOB_PROCESSOR, type JobHandler } from './job-processor';
+import { QueueMetrics } from './queue-metrics';
 import { createRedis } from './redis';
 
 /**
@@ -21,6 +22,7 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, OnModul
     private readonly discovery: DiscoveryService,
     private readonly config: AppConfig,
     private readonly logger: JsonLogger,
+    private readonly metrics: QueueMetrics,
   ) {}
 
   onModuleInit(): void {
@@ -84,7 +86,14 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, OnModul
     const processor = this.processors.get(job.name as JobName);
     if (!processor) throw new Error(`no processor for job ${job.name}`);
     const started = performance.now();
-    const result = await processor.process(job.data, job);
+    let result: unknown;
+    try {
+      result = await processor.process(job.data, job);
+    } catch (error) {
+      this.metrics.observe(job.queueName, job.name, (performance.now() - started) / 1000, true);
+      throw error;
+    }
+    this.metrics.observe(job.queueName, job.name, (performance.now() - started) / 1000, false);
     this.logger.event(
       'debug',
       'job done',

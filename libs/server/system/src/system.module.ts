@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 import { AdminJobsController, AdminOutboxController } from './jobs/admin-jobs.controller';
 import { AdminJobsService } from './jobs/admin-jobs.service';
 import { PingController } from './ping/ping.controller';
@@ -13,8 +15,8 @@ import { PingService } from './ping/ping.service';
 /** API side: health checks, the ping round trip, failed jobs and the outbox lag for administrators. */
 @Module({
   imports: [TypeOrmModule.forFeature([Ping])],
-  controllers: [HealthController, PingController, AdminJobsController, AdminOutboxController],
-  providers: [HealthService, PingService, AdminJobsService],
+  controllers: [HealthController, MetricsController, PingController, AdminJobsController, AdminOutboxController],
+  providers: [HealthService, MetricsService, PingService, AdminJobsService],
 })
 export class SystemApiModule {}
 

@@ -7,3 +7,4 @@ export * from './identity-factory';
 export * from '../mail-capture.mjs';
 export * from './test-api';
 export { DEMO_ACCOUNTS, type DemoAccount } from '@academie/server-database';
+export * from './prometheus-text';

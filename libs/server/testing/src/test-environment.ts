@@ -48,6 +48,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: 'debug',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     CREDENTIAL_SIGNING_KEY: TEST_CREDENTIAL_KEY,
+    // Many workers run in one test process: each serves its metrics on a free port.
+    WORKER_METRICS_PORT: '0',
     ...overrides,
   });
 }

@@ -4,6 +4,7 @@ import { HttpExceptionFilter, sendError } from '../errors/http-exception.filter'
 import type { AppConfig } from '../config/app-config';
 import type { JsonLogger } from '../logging/json-logger';
 import { requestContext } from '../logging/request-context';
+import { MetricsRegistry } from '../metrics/metrics-registry';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -40,9 +41,11 @@ export function fastifyOptionsFor(config: Pick<AppConfig, 'TRUST_PROXY'>) {
 /**
  * The HTTP conventions shared by every Nest HTTP app of the platform: `/api` prefix, validation pipe,
  * one error format (also for errors Fastify raises before Nest, such as malformed JSON), request ids
- * in the logs and in the `x-request-id` header, and one access-log line per request without query strings.
+ * in the logs and in the `x-request-id` header, one access-log line per request without query strings, and the
+ * request histogram of `/api/metrics` (by route template, never the raw URL).
  */
 export function configureHttpApp(app: NestFastifyApplication, logger: JsonLogger): void {
+  const metrics = app.get(MetricsRegistry, { strict: false });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(logger));
@@ -70,13 +73,16 @@ export function configureHttpApp(app: NestFastifyApplication, logger: JsonLogger
     done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
+    // The matched pattern (`/api/courses/:slug`), or `unmatched` for a 404 outside any route: a bounded label set.
+    const route = request.routeOptions?.url ?? 'unmatched';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     logger.event(
       reply.statusCode >= 500 ? 'error' : 'info',
       'request',
       {
         requestId: request.id,
         method: request.method,
-        route: request.routeOptions?.url ?? 'unmatched',
+        route,
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime),
       },
