@@ -14,6 +14,7 @@ import {
   type SolutionSummary,
 } from '@academie/contracts';
 import { CatalogError } from '../catalog.errors';
+import { type CourseRow, toSummary } from './course-row';
 import { type LessonRow, toLessonView } from '../content/lesson-content';
 import { CatalogCache } from '../search/catalog-cache';
 import { CatalogIndex, type CatalogSourceRow, type TextMatches } from '../search/catalog-index';
@@ -57,25 +58,6 @@ export function decodeCursor(value: string, expected: Cursor['kind']): Cursor {
   throw CatalogError.InvalidCursor([{ field: 'cursor', reason: 'must be a nextCursor returned by this route' }]);
 }
 
-interface CourseRow {
-  id: string;
-  slug: string;
-  kind: CourseSummary['kind'];
-  title: string;
-  summary: string;
-  level: CourseSummary['level'];
-  duration_minutes: number;
-  audiences: CourseSummary['audiences'];
-  sectors: CourseSummary['sectors'];
-  use_cases: CourseSummary['useCases'];
-  language: string;
-  counts_toward_goal: boolean;
-  published_at: Date;
-  published_key: string;
-  rank?: number;
-  rank_text?: string;
-}
-
 const PUBLISHED_KEY = `to_char(c.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const SUMMARY_COLUMNS = `c.id, c.slug, c.kind, c.title, c.summary, c.level, c.duration_minutes, c.audiences, c.sectors,
@@ -89,22 +71,6 @@ interface ResultPage {
 
 /** Entries of the answers cache a list of text matches weighs: one per 1,000 courses matched, plus one. */
 const matchesCost = (matches: TextMatches): number => 1 + Math.floor(matches.ids.length / 1_000);
-
-export const toSummary = (row: CourseRow): CourseSummary => ({
-  id: row.id,
-  slug: row.slug,
-  kind: row.kind,
-  title: row.title,
-  summary: row.summary,
-  level: row.level,
-  durationMinutes: row.duration_minutes,
-  audiences: row.audiences,
-  sectors: row.sectors,
-  useCases: row.use_cases,
-  language: row.language,
-  countsTowardGoal: row.counts_toward_goal,
-  publishedAt: row.published_at.toISOString(),
-});
 
 interface VersionDetailRow extends CourseRow {
   version_id: string;
@@ -157,11 +123,7 @@ export class CourseService {
     return this.cache.get(
       'catalog-index',
       async () => {
-        const rows: CatalogSourceRow[] = await this.dataSource.query(
-          `SELECT c.id, c.slug, c.kind, c.title, c.summary, c.level, c.duration_minutes, c.audiences, c.sectors, c.use_cases,
-                  c.language, c.counts_toward_goal, ${PUBLISHED_KEY} AS published_key
-             FROM course c WHERE c.status = 'published'`,
-        );
+        const rows: CatalogSourceRow[] = await this.dataSource.query(`SELECT ${SUMMARY_COLUMNS} FROM course c WHERE c.status = 'published'`);
         return CatalogIndex.build(rows);
       },
       (index) => 1 + Math.floor(index.size / 1_000),

@@ -1,6 +1,7 @@
 import type { CourseSummary } from '@academie/contracts';
+import { type CourseRow, toSummary } from '../course/course-row';
 import type { SearchFilters } from '../course/course-search.sql';
-import { FacetIndex, type FacetSourceRow } from './facet-index';
+import { FacetIndex } from './facet-index';
 
 /**
  * The published catalogue held in memory by each API process, rebuilt (one query) after each change announced on
@@ -14,15 +15,8 @@ import { FacetIndex, type FacetSourceRow } from './facet-index';
  * descending, with published_at to the microsecond as PostgreSQL writes it in UTC (fixed width, so compared as
  * text); searching by (rank, id) descending, ranks being PostgreSQL `real`s (compared as float32 here).
  */
-export interface CatalogSourceRow extends FacetSourceRow {
-  slug: string;
-  title: string;
-  summary: string;
-  language: string;
-  counts_toward_goal: boolean;
-  /** published_at in UTC to the microsecond: `2026-11-25T09:30:00.123456Z`. */
-  published_key: string;
-}
+/** A published course as the index is built from: its summary's row (published_key included). */
+export type CatalogSourceRow = CourseRow;
 
 export interface IndexedCourse {
   id: string;
@@ -57,26 +51,7 @@ export class CatalogIndex {
   static build(rows: CatalogSourceRow[]): CatalogIndex {
     const courses = new Map<string, IndexedCourse>();
     for (const row of rows) {
-      courses.set(row.id, {
-        id: row.id,
-        publishedKey: row.published_key,
-        summary: {
-          id: row.id,
-          slug: row.slug,
-          kind: row.kind,
-          title: row.title,
-          summary: row.summary,
-          level: row.level,
-          durationMinutes: row.duration_minutes,
-          audiences: row.audiences,
-          sectors: row.sectors,
-          useCases: row.use_cases,
-          language: row.language,
-          countsTowardGoal: row.counts_toward_goal,
-          // The API has always given milliseconds (Date#toISOString): the microseconds serve the order only.
-          publishedAt: new Date(row.published_key).toISOString(),
-        },
-      });
+      courses.set(row.id, { id: row.id, publishedKey: row.published_key, summary: toSummary(row) });
     }
     const newestFirst = [...courses.values()].sort(
       (a, b) => (a.publishedKey < b.publishedKey ? 1 : a.publishedKey > b.publishedKey ? -1 : byIdDescending(a.id, b.id)),
