@@ -28,3 +28,17 @@ export async function readCourseTitle(manager: Pick<EntityManager, 'query'>, cou
   )) as { title: string }[];
   return row?.title ?? null;
 }
+
+/**
+ * The companies a person belongs to through organisations (organisation context): the SIREN of each organisation of kind
+ * `entreprise` they are a member of (Luhn-checked when the organisation was created), with its size band.
+ */
+export async function readMemberCompanies(manager: Pick<EntityManager, 'query'>, userId: string): Promise<{ siren: string; staff_band: string | null }[]> {
+  return (await manager.query(
+    `SELECT DISTINCT ON (o.siren) o.siren, o.staff_band
+       FROM organisation_member m JOIN organisation o ON o.id = m.organisation_id
+      WHERE m.user_id = $1 AND o.kind = 'entreprise' AND o.siren IS NOT NULL
+      ORDER BY o.siren, o.created_at, o.id`,
+    [userId],
+  )) as { siren: string; staff_band: string | null }[];
+}

@@ -8,7 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   `organisation_assignment.reminded_on`.
  * - `kpi_trained_company`: the companies a trained person is linked to through an organisation of kind `entreprise`
  *   with a SIREN, frozen when the person is counted as trained (besides the SIREN of their profile, kept in
- *   `kpi_trained_person`); `user_id` is cleared when the person is erased (the company stays reached, unlinked).
+ *   `kpi_trained_person`), with the instant the person was trained (it gives the month a company is first reached);
+ *   `user_id` is cleared when the person is erased (the company stays reached, unlinked from the person).
  */
 export class OrganisationReminders1795700000000 implements MigrationInterface {
   name = 'OrganisationReminders1795700000000';
@@ -32,7 +33,8 @@ export class OrganisationReminders1795700000000 implements MigrationInterface {
         id bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT pk_kpi_trained_company PRIMARY KEY,
         user_id uuid CONSTRAINT fk_kpi_trained_company_user REFERENCES app_user (id),
         siren varchar(9) NOT NULL CONSTRAINT ck_kpi_trained_company_siren CHECK (siren ~ '^[0-9]{9}$'),
-        category varchar(3) NOT NULL,
+        category varchar(3) NOT NULL CONSTRAINT ck_kpi_trained_company_category CHECK (category IN ('TPE', 'PME', 'ETI', 'GE', '?')),
+        trained_at timestamptz NOT NULL,
         CONSTRAINT uq_kpi_trained_company UNIQUE (user_id, siren)
       )`);
     await q.query(`CREATE INDEX ix_kpi_trained_company_siren ON kpi_trained_company (siren)`);

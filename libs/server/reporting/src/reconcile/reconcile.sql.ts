@@ -1,6 +1,7 @@
 // The reconciliation's SQL: every KPI recomputed from the base tables of identity (app_user), learning (enrollment,
-// course_completion), certification (certificate) and catalogue (course_version), into temporary tables of one
-// REPEATABLE READ snapshot, then compared with the rollups. Documented in docs/kpi.md (« Réconciliation »).
+// course_completion), certification (certificate), catalogue (course_version) and organisations (organisation_member,
+// organisation), into temporary tables of one REPEATABLE READ snapshot, then compared with the rollups.
+// Documented in docs/kpi.md (« Réconciliation »).
 import { KPI_DIMENSIONS } from '@academie/contracts';
 import { ABSENT, ABSENT_COURSE, CELL_MASKS, DIM_BIT, DIM_COLUMN, companyCategorySql, daySql, monthSql } from '../dims';
 
@@ -123,6 +124,9 @@ export interface Check {
   differences: string;
 }
 
+/** Links of trained persons to companies: their profile's SIREN (kept counted after an erasure) and their organisations'. */
+const LINKED_PERSONS = `((SELECT count(*) FROM kpi_trained_person WHERE had_siren) + (SELECT count(*) FROM kpi_trained_company))`;
+
 const CELL_KEY = `dims, month, audience, region, sector, company_size, course_id`;
 const CELL_MEASURES = ['trained', 'certificates', 'enrollments', 'completions', 'new_learners'];
 
@@ -181,18 +185,39 @@ export const CHECKS: Check[] = [
           OR (au.erased_at IS NOT NULL AND k.siren IS NOT NULL)`,
   },
   {
-    // Every SIREN of a trained person is a company reached, with at least as many persons; persons add up.
+    // The companies of a trained person's organisations (kind entreprise, with a SIREN) are frozen in kpi_trained_company
+    // when the person is counted. Checked against the base tables where they still say it: a membership that began
+    // before the person was trained and still holds must be there (unless the profile's SIREN names the same company);
+    // a link belongs to a trained person.
+    name: 'trained_company',
+    compared: `SELECT count(*) FROM kpi_trained_company`,
+    differences: `
+      SELECT m.user_id || ' ' || o.siren AS key, to_jsonb('linked'::text) AS expected, to_jsonb('missing'::text) AS actual
+        FROM kpi_trained_person p
+        JOIN organisation_member m ON m.user_id = p.user_id AND m.joined_at <= p.trained_at
+        JOIN organisation o ON o.id = m.organisation_id AND o.kind = 'entreprise' AND o.siren IS NOT NULL
+       WHERE o.siren IS DISTINCT FROM p.siren
+         AND NOT EXISTS (SELECT 1 FROM kpi_trained_company c WHERE c.user_id = p.user_id AND c.siren = o.siren)
+      UNION ALL
+      SELECT c.user_id || ' ' || c.siren, to_jsonb('a trained person, not their profile''s SIREN'::text), to_jsonb('not so'::text)
+        FROM kpi_trained_company c LEFT JOIN kpi_trained_person p ON p.user_id = c.user_id
+       WHERE c.user_id IS NOT NULL AND (p.user_id IS NULL OR p.siren = c.siren OR p.trained_at <> c.trained_at)`,
+  },
+  {
+    // Every SIREN of a trained person (profile or organisation) is a company reached, with at least as many persons;
+    // persons add up.
     name: 'company',
     compared: `SELECT count(*) FROM kpi_company`,
     differences: `
       SELECT t.siren AS key, jsonb_build_object('personsAtLeast', t.n) AS expected,
              CASE WHEN c.siren IS NULL THEN NULL ELSE jsonb_build_object('persons', c.persons) END AS actual
-        FROM (SELECT siren, count(*) AS n FROM kpi_trained_person WHERE siren IS NOT NULL GROUP BY siren) t
+        FROM (SELECT siren, count(*) AS n FROM (SELECT siren FROM kpi_trained_person WHERE siren IS NOT NULL
+                                                 UNION ALL SELECT siren FROM kpi_trained_company) s GROUP BY siren) t
         LEFT JOIN kpi_company c ON c.siren = t.siren
        WHERE c.siren IS NULL OR c.persons < t.n
       UNION ALL
-      SELECT 'persons', to_jsonb((SELECT count(*) FROM kpi_trained_person WHERE had_siren)), to_jsonb((SELECT coalesce(sum(persons), 0) FROM kpi_company))
-       WHERE (SELECT count(*) FROM kpi_trained_person WHERE had_siren) <> (SELECT coalesce(sum(persons), 0) FROM kpi_company)`,
+      SELECT 'persons', to_jsonb(${LINKED_PERSONS}), to_jsonb((SELECT coalesce(sum(persons), 0) FROM kpi_company))
+       WHERE ${LINKED_PERSONS} <> (SELECT coalesce(sum(persons), 0) FROM kpi_company)`,
   },
   {
     name: 'company_month',
@@ -230,7 +255,7 @@ export const CHECKS: Check[] = [
  * current profile. Run with the worker stopped (the tables are locked meanwhile).
  */
 export const REBUILD: string[] = [
-  `LOCK TABLE kpi_learner, kpi_enrollment, kpi_certificate, kpi_trained_person, kpi_company, kpi_company_month, kpi_activity_day, kpi_cell IN EXCLUSIVE MODE`,
+  `LOCK TABLE kpi_learner, kpi_enrollment, kpi_certificate, kpi_trained_person, kpi_trained_company, kpi_company, kpi_company_month, kpi_activity_day, kpi_cell IN EXCLUSIVE MODE`,
   `TRUNCATE kpi_enrollment, kpi_certificate, kpi_cell, kpi_activity_day, kpi_company_month`,
   `INSERT INTO kpi_enrollment (enrollment_id, user_id, course_id, enrolled_at, completed_at)
    SELECT enrollment_id, user_id, course_id, enrolled_at, completed_at FROM rc_enrollment`,
@@ -244,10 +269,23 @@ export const REBUILD: string[] = [
    SELECT user_id, certificate_id, course_id, issued_at, audience, region, sector, company_size, company_category, siren, had_siren FROM rc_trained
    ON CONFLICT ON CONSTRAINT pk_kpi_trained_person DO UPDATE SET certificate_id = EXCLUDED.certificate_id, course_id = EXCLUDED.course_id,
      trained_at = EXCLUDED.trained_at`,
+  `DELETE FROM kpi_trained_company c WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rc_trained t WHERE t.user_id = c.user_id)`,
+  `UPDATE kpi_trained_company c SET trained_at = t.issued_at FROM rc_trained t WHERE t.user_id = c.user_id AND c.trained_at <> t.issued_at`,
+  // The companies of the organisations of persons not frozen yet, and those of frozen persons that the base tables
+  // still show (a membership from before the training that still holds) if missing.
+  `INSERT INTO kpi_trained_company (user_id, siren, category, trained_at)
+   SELECT DISTINCT ON (t.user_id, o.siren) t.user_id, o.siren, ${companyCategorySql('o.staff_band', 'NULL::text')}, t.issued_at
+     FROM rc_trained t
+     JOIN organisation_member m ON m.user_id = t.user_id
+     JOIN organisation o ON o.id = m.organisation_id AND o.kind = 'entreprise' AND o.siren IS NOT NULL
+    WHERE (NOT t.frozen OR m.joined_at <= t.issued_at) AND o.siren IS DISTINCT FROM t.siren
+    ORDER BY t.user_id, o.siren, o.created_at, o.id
+   ON CONFLICT ON CONSTRAINT uq_kpi_trained_company DO NOTHING`,
   `INSERT INTO kpi_company (siren, category, first_month, persons)
-   SELECT DISTINCT ON (siren) siren, coalesce(company_category, '?'), min(${monthSql('trained_at')}) OVER (PARTITION BY siren),
-          count(*) OVER (PARTITION BY siren)
-     FROM kpi_trained_person WHERE siren IS NOT NULL ORDER BY siren, trained_at, user_id
+   SELECT DISTINCT ON (siren) siren, category, min(${monthSql('trained_at')}) OVER (PARTITION BY siren), count(*) OVER (PARTITION BY siren)
+     FROM (SELECT siren, coalesce(company_category, '?') AS category, trained_at, user_id FROM kpi_trained_person WHERE siren IS NOT NULL
+           UNION ALL SELECT siren, category, trained_at, user_id FROM kpi_trained_company) x
+    ORDER BY siren, trained_at, user_id NULLS LAST
    ON CONFLICT ON CONSTRAINT pk_kpi_company DO UPDATE SET persons = greatest(kpi_company.persons, EXCLUDED.persons),
      first_month = least(kpi_company.first_month, EXCLUDED.first_month)`,
   `INSERT INTO kpi_company_month (category, month, companies) SELECT category, first_month, count(*) FROM kpi_company GROUP BY 1, 2`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OutboxEventPayloads } from '@academie/contracts';
 import { type CellAttributes, UNKNOWN, attributesOf, companyCategory, parisDay, parisMonth, sameAttributes } from '../dims';
-import { readCourseTitle, readLearnerProfile } from '../base-tables';
+import { readCourseTitle, readLearnerProfile, readMemberCompanies } from '../base-tables';
 import { type CellDelta, applyCellDeltas } from './cell-deltas';
 
 interface LearnerRow {
@@ -165,10 +165,11 @@ export class RollupWriter {
     await applyCellDeltas(manager, deltas);
   }
 
-  /** An erasure unlinks the SIREN from the trained person; every count stays as it was. */
+  /** An erasure unlinks the SIRENs (profile and organisations) from the trained person; every count stays as it was. */
   async userErased(manager: EntityManager, payload: unknown): Promise<void> {
     const e = check<OutboxEventPayloads['user.erased']>('user.erased', payload, ['userId'], ['erasedAt']);
     await manager.query(`UPDATE kpi_trained_person SET siren = NULL WHERE user_id = $1 AND siren IS NOT NULL`, [e.userId]);
+    await manager.query(`UPDATE kpi_trained_company SET user_id = NULL WHERE user_id = $1`, [e.userId]);
   }
 
   /** The learner's row, created from their current profile with their first fact, locked until the commit. */
@@ -224,6 +225,19 @@ export class RollupWriter {
         [userId, certificateId, courseId, issuedAt, attrs.audience, attrs.region, attrs.sector, attrs.companySize, category, siren, siren !== null],
       );
       if (siren) await this.reachCompany(manager, siren, category ?? UNKNOWN, month);
+      // The companies of the person's organisations (kind `entreprise` with a SIREN), frozen now like the profile's
+      // SIREN; one the profile already names is that same company, counted once.
+      for (const company of await readMemberCompanies(manager, userId)) {
+        if (company.siren === siren) continue;
+        const orgCategory = companyCategory(company.staff_band, null);
+        await manager.query(`INSERT INTO kpi_trained_company (user_id, siren, category, trained_at) VALUES ($1, $2, $3, $4)`, [
+          userId,
+          company.siren,
+          orgCategory,
+          issuedAt,
+        ]);
+        await this.reachCompany(manager, company.siren, orgCategory, month);
+      }
       return [{ ...attrs, month, courseId, trained: 1 }];
     }
     if (!before(issuedAt, certificateId, current.trained_at, current.certificate_id)) return [];
@@ -234,6 +248,12 @@ export class RollupWriter {
       issuedAt,
     ]);
     if (current.siren) await this.reachCompany(manager, current.siren, current.company_category ?? UNKNOWN, month, false);
+    const linked = (await manager.query(`SELECT siren, category FROM kpi_trained_company WHERE user_id = $1 ORDER BY siren FOR UPDATE`, [userId])) as {
+      siren: string;
+      category: string;
+    }[];
+    await manager.query(`UPDATE kpi_trained_company SET trained_at = $2 WHERE user_id = $1`, [userId, issuedAt]);
+    for (const company of linked) await this.reachCompany(manager, company.siren, company.category, month, false);
     const frozen = attributesOf(current);
     return [
       { ...frozen, month: parisMonth(current.trained_at), courseId: current.course_id, trained: -1 },
