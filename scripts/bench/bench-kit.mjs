@@ -2,8 +2,9 @@
 // summaries, a process's peak memory. Traffic stays on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
 import { root } from '../paths.mjs';
 
 /**
@@ -69,4 +70,21 @@ export function processCpuMs(pid) {
   } catch {
     return null;
   }
+}
+
+/** Where each benchmark leaves its machine-readable summary, collected by `npm run bench` (scripts/bench/run-all.mjs). */
+export const summaryDir = process.env.BENCH_SUMMARY_DIR ?? join(root, 'tmp', 'bench');
+
+/**
+ * Records what a benchmark measured, for the runner that writes docs/BENCHMARKS.md: `tmp/bench/<name>.json`, and the
+ * same JSON on a last `BENCH_SUMMARY {...}` line of the output. Shape: `title`, `issue`, `command`, `parameters`
+ * (object), `results` (rows: `label` plus figures, the keys being the column headers), `ratios` (`label`, `value`),
+ * `targets` (`issue`, `label`, `measured`, `met`: true, false, or null when the issue sets no figure). Nothing here
+ * changes what is measured: the figures are those the benchmark printed.
+ */
+export function writeSummary(name, summary) {
+  const body = { bench: name, finishedAt: new Date().toISOString(), quick: process.env.BENCH_QUICK === '1', ...summary };
+  mkdirSync(summaryDir, { recursive: true });
+  writeFileSync(join(summaryDir, `${name}.json`), `${JSON.stringify(body, null, 2)}\n`);
+  process.stdout.write(`BENCH_SUMMARY ${JSON.stringify(body)}\n`);
 }

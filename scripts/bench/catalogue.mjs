@@ -9,7 +9,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { join } from 'node:path';
 import { root } from '../paths.mjs';
-import { freePort, start, stop } from './bench-kit.mjs';
+import { freePort, start, stop, writeSummary } from './bench-kit.mjs';
 
 const COURSES = Number(process.env.BENCH_COURSES ?? 10_000);
 const CLIENTS = 32;
@@ -203,6 +203,26 @@ try {
   say('');
   say(`Résultat : recherches filtrées p95 ${warm.p95.toFixed(1)} ms (cache chaud), ${cold.p95.toFixed(1)} ms (sans cache) ; objectif p95 < 20 ms.`);
   say(`Débit rapporté au serveur nu : ${(warm.rate / base.rate).toFixed(2)} (cache chaud), ${(cold.rate / base.rate).toFixed(2)} (sans cache).`);
+  const row = (label, r) => ({ label, 'p50 (ms)': r.p50, 'p95 (ms)': r.p95, 'p99 (ms)': r.p99, 'req/s': r.rate, 'bytes/answer': r.meanBytes });
+  writeSummary('catalogue', {
+    title: 'Catalogue search',
+    issue: 4,
+    command: 'npm run bench:catalogue',
+    parameters: { courses: COURSES, clients: CLIENTS, warmupSeconds: WARMUP_MS / 1000, measuredSeconds: MEASURE_MS / 1000 },
+    results: [
+      row('API, 200 distinct filtered searches (answers cache warm)', warm),
+      row('API, every search distinct (its SQL runs)', cold),
+      row('bare Node HTTP server, same response size', base),
+    ],
+    ratios: [
+      { label: 'req/s, API (cache warm) / bare Node', value: warm.rate / base.rate },
+      { label: 'req/s, API (every search distinct) / bare Node', value: cold.rate / base.rate },
+    ],
+    targets: [
+      { issue: 4, label: 'filtered searches p95 < 20 ms (answers cache warm)', measured: `${warm.p95.toFixed(1)} ms`, met: warm.p95 < 20 },
+      { issue: 4, label: 'filtered searches p95 < 20 ms (every search distinct)', measured: `${cold.p95.toFixed(1)} ms`, met: cold.p95 < 20 },
+    ],
+  });
 } finally {
   if (api) await stop(api);
   if (bare) await stop(bare);

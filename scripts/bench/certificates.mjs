@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { root } from '../paths.mjs';
+import { writeSummary } from './bench-kit.mjs';
 
 const COMPLETIONS = Number(process.env.BENCH_COMPLETIONS ?? 2_000);
 const BARE_MS = Number(process.env.BENCH_BARE_MS ?? 5_000);
@@ -296,6 +297,33 @@ try {
   say('');
   say(`Contrôle : ${JSON.stringify(check[0])} ; e-mails reçus : ${smtp.messages.length}`);
   if (check[0].certificates !== 3 * COMPLETIONS || check[0].enrollments !== 3 * COMPLETIONS) throw new Error('not exactly one certificate per completion');
+  const queueShare = 1 - aRate / bareIssue;
+  const queueCpuShare = 1 - bareIssueCpu / (aCpu.worker + aCpu.postgres);
+  writeSummary('certificates', {
+    title: 'Certificate issuance',
+    issue: 6,
+    command: 'npm run bench:certificates',
+    parameters: { completions: COMPLETIONS, bareLoopSeconds: BARE_MS / 1000, postgresCommitsPerSecondOneClient: Math.round(commits) },
+    results: [
+      { label: '(a) bare loop: ids + OB 3.0 credential signed RS256 (what issuance computes)', 'per second': bareIssue, 'CPU each (ms)': bareIssueCpu },
+      { label: '(b) bare loop: PDF + credential signed (what a download computes)', 'per second': barePdf, 'CPU each (ms)': barePdfCpu },
+      { label: 'A. issuance alone (relay, queue, certification subscriber)', 'per second': aRate, seconds: a.ms / 1000, 'CPU each (ms)': aCpu.worker + aCpu.postgres, 'peak memory (MiB)': aPeak },
+      { label: "A'. issuance alone, synchronous_commit=off (diagnostic)", 'per second': rate(COMPLETIONS, a2.ms), seconds: a2.ms / 1000 },
+      { label: 'B. whole worker (every subscriber, e-mails over SMTP)', 'per second': bRate, seconds: b.ms / 1000, 'CPU each (ms)': bCpu.worker + bCpu.postgres, 'peak memory (MiB)': bPeak },
+      { label: 'B. until everything they caused is handled', seconds: bDrainMs / 1000 },
+    ],
+    ratios: [
+      { label: 'certificates/s, A / bare loop (a)', value: aRate / bareIssue },
+      { label: 'certificates/s, B / bare loop (a)', value: bRate / bareIssue },
+      { label: 'CPU, bare loop (a) / A', value: bareIssueCpu / (aCpu.worker + aCpu.postgres) },
+    ],
+    targets: [
+      { issue: 6, label: '≥ 200 certificates/s per worker (issuance alone, A)', measured: `${Math.round(aRate)}/s`, met: aRate >= 200 },
+      { issue: 6, label: '≥ 200 certificates/s per worker (whole worker, B)', measured: `${Math.round(bRate)}/s`, met: bRate >= 200 },
+      { issue: 6, label: 'queue and database < 30 % against the bare loop (time, A)', measured: `${Math.round(100 * queueShare)} %`, met: queueShare < 0.3 },
+      { issue: 6, label: 'queue and database < 30 % against the bare loop (CPU, A)', measured: `${Math.round(100 * queueCpuShare)} %`, met: queueCpuShare < 0.3 },
+    ],
+  });
 } finally {
   await Promise.all(workers.map(stopWorker));
   await smtp?.close();

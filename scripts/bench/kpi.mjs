@@ -11,6 +11,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import pg from 'pg';
 import { root } from '../paths.mjs';
+import { writeSummary } from './bench-kit.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name) => {
@@ -265,4 +266,31 @@ for (const n of sizes) {
   ok &&= touched.length === 0;
 }
 say(`Objectifs (p95 < 20 ms à chaque taille, rapport < 1,5, aucune table de base lue) : ${ok ? 'atteints' : 'NON atteints'}`);
+const p95Ratio = (name) => (sizes.length > 1 ? results[sizes.at(-1)].measured[name].p95 / results[sizes[0]].measured[name].p95 : 1);
+writeSummary('kpi', {
+  title: 'KPI routes',
+  issue: 7,
+  command: 'npm run bench:kpi',
+  parameters: { learners: sizes.join(', '), clients: CLIENTS, warmupSeconds: WARMUP_MS / 1000, measuredSeconds: MEASURE_MS / 1000, courses: COURSES },
+  results: sizes.flatMap((n) =>
+    Object.keys(ROUTES).map((name) => ({
+      label: `${name}, ${n.toLocaleString('en-US')} learners`,
+      'p50 (ms)': results[n].measured[name].p50,
+      'p95 (ms)': results[n].measured[name].p95,
+      requests: results[n].measured[name].requests,
+    })),
+  ),
+  ratios: Object.keys(ROUTES).map((name) => ({ label: `p95 ${name}, ${sizes.at(-1).toLocaleString('en-US')} / ${sizes[0].toLocaleString('en-US')} learners`, value: p95Ratio(name) })),
+  targets: [
+    ...Object.keys(ROUTES).map((name) => {
+      const worst = Math.max(...sizes.map((n) => results[n].measured[name].p95));
+      return { issue: 7, label: `${name}: p95 < 20 ms at every size`, measured: `${worst.toFixed(1)} ms (worst size)`, met: worst < 20 };
+    }),
+    ...Object.keys(ROUTES).map((name) => ({ issue: 7, label: `${name}: p95 ratio between sizes < 1.5`, measured: p95Ratio(name).toFixed(2), met: p95Ratio(name) < 1.5 })),
+    ...sizes.map((n) => {
+      const touched = Object.entries(results[n].deltas).filter(([t, d]) => (d.seq > 0 || d.idx > 0) && !GUARD_TABLES.includes(t)).map(([t]) => t);
+      return { issue: 7, label: `no base table read by the KPI routes (${n.toLocaleString('en-US')} learners; the authentication guard's tables aside)`, measured: touched.join(', ') || 'none', met: touched.length === 0 };
+    }),
+  ],
+});
 process.exitCode = ok ? 0 : 1;

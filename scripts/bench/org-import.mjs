@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { root } from '../paths.mjs';
+import { writeSummary } from './bench-kit.mjs';
 
 const ROWS = Number(process.env.BENCH_ORG_ROWS ?? 100_000);
 const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -80,6 +81,18 @@ try {
   const plainMs = performance.now() - plainStart;
   say(`[bench:org-import] plain multi-row INSERT: ${ROWS.toLocaleString('en')} rows in ${(plainMs / 1000).toFixed(1)} s = ${rate(ROWS, plainMs).toLocaleString('en')} rows/s`);
   say(`[bench:org-import] ratio importEmails / plain INSERT: ${(plainMs / importMs).toFixed(3)}`);
+  writeSummary('org-import', {
+    title: 'Organisation e-mail import',
+    issue: 8,
+    command: 'npm run bench:org-import',
+    parameters: { addresses: ROWS },
+    results: [
+      { label: 'importEmails (invitations + e-mails queued)', rows: ROWS, seconds: importMs / 1000, 'rows/s': rate(ROWS, importMs) },
+      { label: 'plain multi-row INSERT into a scratch table (baseline)', rows: ROWS, seconds: plainMs / 1000, 'rows/s': rate(ROWS, plainMs) },
+    ],
+    ratios: [{ label: 'rows/s, importEmails / plain INSERT', value: plainMs / importMs }],
+    targets: [{ issue: 8, label: 'import rate of 100,000 members beside a plain bulk write, as a ratio (no figure set)', measured: (plainMs / importMs).toFixed(3), met: null }],
+  });
 } finally {
   await dataSource?.destroy().catch(() => undefined);
   await db.dropDatabase(DATABASE_URL).catch((error) => say(`[bench:org-import] could not drop the database: ${error.message}`));

@@ -13,7 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { root } from '../paths.mjs';
-import { credentialSigningKey, freePort, peakMemoryKb, processCpuMs, quantiles, start, stop } from './bench-kit.mjs';
+import { credentialSigningKey, freePort, peakMemoryKb, processCpuMs, quantiles, start, stop, writeSummary } from './bench-kit.mjs';
 
 const LEARNERS = 64;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 10_000);
@@ -301,6 +301,41 @@ try {
   say(`Mémoire de l’API (VmHWM) : ${Math.round((peakKb ?? 0) / 1024)} Mo ; objectif < 300 Mo.`);
   say(`Événements stockés : ${rows[0].n} (dont ${single.events + batched.events} pendant les mesures).`);
   say(`API lancée avec « node ${API_NODE_FLAGS.join(' ')} » ; pools de l’API : ${API_POOL ?? '10 (défaut)'} connexions chacun ; charge de la machine à la fin (loadavg 1 min) : ${loadavg()[0].toFixed(1)}.`);
+  const row = (label, r, throughApi = true) => ({
+    label,
+    'req/s': r.rate,
+    'events/s': r.eventRate,
+    'p50 (ms)': r.p50,
+    'p95 (ms)': r.p95,
+    'p99 (ms)': r.p99,
+    errors: r.errors,
+    'CPU/request API (ms)': throughApi ? (r.cpu?.api ?? null) : null,
+    'CPU/request PostgreSQL (ms)': r.cpu?.postgres ?? null,
+  });
+  const peakMb = (peakKb ?? 0) / 1024;
+  writeSummary('progress', {
+    title: 'Progress ingest',
+    issue: 5,
+    command: 'npm run bench:progress',
+    parameters: { learners: LEARNERS, warmupSeconds: WARMUP_MS / 1000, measuredSeconds: MEASURE_MS / 1000, apiNodeFlags: API_NODE_FLAGS.join(' '), apiPoolSize: API_POOL ?? 'default (10)' },
+    results: [
+      row('API, 1 event per request', single),
+      row('API, batches of 20 events', batched),
+      row('plain single-row INSERT through pg (baseline)', plain, false),
+      { label: 'API, batches of 20: what two idle cores would serve, from the CPU per request', 'req/s': ceiling(batched), 'events/s': ceiling(batched) * 20 },
+    ],
+    ratios: [
+      { label: 'req/s, 1 event per request / plain INSERT', value: ratio },
+      { label: 'same, from the CPU per request (two idle cores)', value: ceiling(single) / (2000 / plain.cpu.postgres) },
+    ],
+    targets: [
+      { issue: 5, label: '1 event per request ≥ 0.33 of the plain-insert rate', measured: ratio.toFixed(2), met: ratio >= 0.33 },
+      { issue: 5, label: '10,000 events/s in batches of 20', measured: `${Math.round(batched.eventRate)} events/s`, met: batched.eventRate >= 10_000 },
+      { issue: 5, label: 'p99 < 50 ms (1 event per request)', measured: `${single.p99.toFixed(1)} ms`, met: single.p99 < 50 },
+      { issue: 5, label: 'p99 < 50 ms (batches of 20)', measured: `${batched.p99.toFixed(1)} ms`, met: batched.p99 < 50 },
+      { issue: 5, label: 'API memory < 300 MB (VmHWM)', measured: `${Math.round(peakMb)} MB`, met: peakKb !== null && peakMb < 300 },
+    ],
+  });
 } finally {
   if (api) await stop(api);
   if (plainPool) await plainPool.end();
