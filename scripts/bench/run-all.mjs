@@ -147,7 +147,7 @@ const number = (value) => {
   if (value === null || value === undefined) return '—';
   if (typeof value !== 'number') return String(value).replaceAll('|', '\\|');
   if (!Number.isFinite(value)) return '—';
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const digits = Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 };
 const cell = (text) => String(text).replaceAll('|', '\\|');
