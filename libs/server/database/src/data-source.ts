@@ -35,6 +35,7 @@ import { Certificates1795611600000 } from './migrations/1795611600000-Certificat
 import { Kpi1795615200000 } from './migrations/1795615200000-Kpi';
 import { Organisations1795618800000 } from './migrations/1795618800000-Organisations';
 import { OrganisationReminders1795700000000 } from './migrations/1795700000000-OrganisationReminders';
+import { RetentionIndexes1795900000000 } from './migrations/1795900000000-RetentionIndexes';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Every entity of every context: the one schema shared by api and worker. */
@@ -83,6 +84,7 @@ export const MIGRATIONS = [
   Kpi1795615200000,
   Organisations1795618800000,
   OrganisationReminders1795700000000,
+  RetentionIndexes1795900000000,
 ];
 
 export function dataSourceOptions(

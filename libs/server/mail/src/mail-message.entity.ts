@@ -8,6 +8,7 @@ import { MAIL_TEMPLATES, type MailTemplate } from './templates/mail-templates';
  */
 @Entity({ name: 'mail_message' })
 @Index('ix_mail_message_user_id', ['userId'])
+@Index('ix_mail_message_created_at', ['createdAt', 'id'])
 @Check('ck_mail_message_template', `template IN (${MAIL_TEMPLATES.map((t) => `'${t}'`).join(', ')})`)
 export class MailMessage {
   @PrimaryGeneratedColumn('uuid')

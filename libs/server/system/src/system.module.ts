@@ -11,6 +11,8 @@ import { PingController } from './ping/ping.controller';
 import { Ping } from './ping/ping.entity';
 import { PingHandler } from './ping/ping.handler';
 import { PingService } from './ping/ping.service';
+import { RetentionProcessor } from './retention/retention.processor';
+import { RetentionService } from './retention/retention.service';
 
 /** API side: health checks, the ping round trip, failed jobs and the outbox lag for administrators. */
 @Module({
@@ -20,6 +22,6 @@ import { PingService } from './ping/ping.service';
 })
 export class SystemApiModule {}
 
-/** Worker side: heartbeat and the ping handler. */
-@Module({ providers: [HeartbeatService, PingHandler] })
+/** Worker side: heartbeat, the ping handler and the nightly retention purge. */
+@Module({ providers: [HeartbeatService, PingHandler, RetentionService, RetentionProcessor] })
 export class SystemWorkerModule {}

@@ -5,7 +5,7 @@ export const QUEUES = {
   outbox: 'outbox',
   /** Long reporting jobs (KPI reconciliation), apart from the outbox deliveries. */
   reporting: 'reporting',
-  /** Scheduled sweeps of the contexts (the organisations' due-date reminders). */
+  /** Scheduled sweeps of the contexts (the organisations' due-date reminders, the retention purge). */
   scheduled: 'scheduled',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -65,14 +65,20 @@ export interface JobPayloads {
    * enforced by `organisation_assignment_reminder`'s key). Daily; `today` (YYYY-MM-DD, Paris) only in tests.
    */
   'organisation.reminders': { trigger: 'daily' | 'manual'; today?: string };
+  /**
+   * Delete what is older than its retention period (RETENTION_*_DAYS: progress events, audit log, mail outbox), in
+   * bounded batches, logging counts only. Nightly (RETENTION_CRON); docs/retention.md.
+   */
+  'retention.purge': { trigger: 'nightly' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['outbox.deliver', 'kpi.reconcile', 'organisation.reminders'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['outbox.deliver', 'kpi.reconcile', 'organisation.reminders', 'retention.purge'] as const satisfies readonly JobName[];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'outbox.deliver': QUEUES.outbox,
   'kpi.reconcile': QUEUES.reporting,
   'organisation.reminders': QUEUES.scheduled,
+  'retention.purge': QUEUES.scheduled,
 };
 
 /** Deterministic BullMQ job id of an outbox event (BullMQ refuses ids with `:` or plain integers). */

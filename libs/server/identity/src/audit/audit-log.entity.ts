@@ -9,6 +9,7 @@ import { User } from '../user/user.entity';
 @Index('ix_audit_log_actor_id', ['actorId', 'id'])
 @Index('ix_audit_log_target_id', ['targetId', 'id'])
 @Index('ix_audit_log_action', ['action', 'id'])
+@Index('ix_audit_log_at', ['at', 'id'])
 export class AuditLog {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_audit_log' })
   id!: string;

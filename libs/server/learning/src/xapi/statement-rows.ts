@@ -109,13 +109,15 @@ const STORED_KEY_SQL = `to_char(s.stored AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:
  * A page of statements: each source (events, attempts, completions) gives its first `limit + 1` rows after the
  * cursor in (stored, id) order through its own index, then the union is cut to `limit + 1`. Filters narrow the
  * sources: a verb picks the sources that can produce it, a lesson drops completions, an agent goes through its
- * enrollments.
+ * enrollments. `storedAfter` (ISO 8601) is the retention limit: older statements are no longer served
+ * (RETENTION_XAPI_STATEMENTS_DAYS, docs/retention.md).
  */
 export async function statementPage(
   db: Queryable,
   filters: StatementFilters,
   after: { stored: string; id: string } | null,
   scope?: StatementScope,
+  storedAfter?: string,
 ): Promise<StatementRow[]> {
   if (filters.nothing) return [];
   const params = new Params();
@@ -138,6 +140,7 @@ export async function statementPage(
       else continue; // the course itself: only its completions
     }
     if (scoped) where.push(scoped);
+    if (storedAfter) where.push(`${source.stored} > ${params.add(storedAfter)}::timestamptz`);
     if (filters.agent) where.push(`ps.anonymous_id = ${params.add(filters.agent)}::uuid`);
     if (filters.registration) where.push(`e.id = ${params.add(filters.registration)}::uuid`);
     if (filters.since) where.push(`${source.stored} > ${params.add(filters.since)}::timestamptz`);
@@ -160,12 +163,16 @@ export async function statementPage(
   );
 }
 
-/** One statement by id, from whichever source holds it. */
-export async function statementById(db: Queryable, id: string, scope?: StatementScope): Promise<StatementRow | null> {
+/** One statement by id, from whichever source holds it, unless older than `storedAfter` (the retention limit). */
+export async function statementById(db: Queryable, id: string, scope?: StatementScope, storedAfter?: string): Promise<StatementRow | null> {
   const params = new Params();
   const idParam = params.add(id);
   const scoped = scope ? ` AND (${scope((value) => params.add(value))})` : '';
-  const parts = SOURCES.map((source) => `(SELECT ${source.select} FROM ${source.from} WHERE ${source.id} = ${idParam}::uuid${scoped})`);
+  const limit = storedAfter ? params.add(storedAfter) : null;
+  const parts = SOURCES.map(
+    (source) =>
+      `(SELECT ${source.select} FROM ${source.from} WHERE ${source.id} = ${idParam}::uuid${scoped}${limit ? ` AND ${source.stored} > ${limit}::timestamptz` : ''})`,
+  );
   const rows = await rowsOf<StatementRow>(
     db,
     `SELECT s.*, ${STORED_KEY_SQL} AS stored_key FROM (${parts.join(' UNION ALL ')}) s ORDER BY s.stored LIMIT 1`,

@@ -26,6 +26,15 @@ export class XapiService {
    * `options.scope` restricts the statements to some enrollments and `options.path` is the route of the `more` links:
    * for another context's route over a part of the learners (docs/organisation-api.md).
    */
+  /**
+   * Statements stored before this instant are no longer served (RETENTION_XAPI_STATEMENTS_DAYS). Those of progress
+   * events disappear earlier, with the events the retention job deletes; attempts and completions stay in the
+   * database (attempt limits, certificates and KPIs rest on them) but leave the LRS at this limit.
+   */
+  private retentionLimit(): string {
+    return new Date(Date.now() - this.config.RETENTION_XAPI_STATEMENTS_DAYS * 86_400_000).toISOString();
+  }
+
   async statements(
     query: StatementsQueryDto,
     options: { path?: string; scope?: StatementScope } = {},
@@ -41,7 +50,7 @@ export class XapiService {
         );
       }
       // Nothing is ever voided here.
-      const row = query.statementId ? await statementById(this.dataSource, query.statementId, options.scope) : null;
+      const row = query.statementId ? await statementById(this.dataSource, query.statementId, options.scope, this.retentionLimit()) : null;
       if (!row) throw LearningError.StatementNotFound([{ field: query.statementId ? 'statementId' : 'voidedStatementId', reason: 'no such statement' }]);
       return { body: toStatement(row, { baseUrl: this.config.PUBLIC_BASE_URL, format: query.format }), consistentThrough: through };
     }
@@ -60,7 +69,7 @@ export class XapiService {
       filters = parseFilters(query, this.config.PUBLIC_BASE_URL);
     }
 
-    const rows = await statementPage(this.dataSource, filters, after, options.scope);
+    const rows = await statementPage(this.dataSource, filters, after, options.scope, this.retentionLimit());
     const page = rows.slice(0, filters.limit);
     const last = page.at(-1);
     const more =
