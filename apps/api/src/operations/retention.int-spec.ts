@@ -72,6 +72,14 @@ async function overview(): Promise<Omit<KpiOverviewResponse, 'generatedAt'>> {
 }
 
 const statement = (id: string) => kit.request('GET', `/api/xapi/statements?statementId=${id}`, admin);
+/** The job once finished (eventually retries while the check throws). */
+const finished = (jobId: string) =>
+  eventually(async () => {
+    const job = await queue.getJob(jobId);
+    if (!job?.finishedOn) throw new Error(`${jobId} not finished`);
+    return job;
+  }, 30_000);
+
 const count = async (sql: string, params: unknown[] = []) => (await kit.db.query(sql, params)).rows[0].n as number;
 
 beforeAll(async () => {
@@ -111,7 +119,8 @@ describe('retention.purge', () => {
   it('is scheduled every night by the worker', async () => {
     const schedulers = await eventually(async () => {
       const found = await queue.getJobSchedulers();
-      return found.some((s) => s.key === 'retention-purge-nightly') ? found : null;
+      if (!found.some((s) => s.key === 'retention-purge-nightly')) throw new Error('not scheduled yet');
+      return found;
     });
     expect(schedulers.find((s) => s.key === 'retention-purge-nightly')).toMatchObject({ pattern: '15 4 * * *', tz: 'Europe/Paris' });
   });
@@ -158,10 +167,7 @@ describe('retention.purge', () => {
     const mails = await count(`SELECT count(*)::int AS n FROM mail_message`);
 
     await queue.add('retention.purge', { trigger: 'manual' }, { jobId: 'retention-test-1' });
-    const job = await eventually(async () => {
-      const found = await queue.getJob('retention-test-1');
-      return found?.finishedOn ? found : null;
-    }, 30_000);
+    const job = await finished('retention-test-1');
     expect(job.failedReason).toBeUndefined();
     expect(job.returnvalue).toEqual({ progressEvents: agedEvents, auditLog: 1, mail: 1 });
 
@@ -194,10 +200,7 @@ describe('retention.purge', () => {
 
     // A second run finds nothing more.
     await queue.add('retention.purge', { trigger: 'manual' }, { jobId: 'retention-test-2' });
-    const again = await eventually(async () => {
-      const found = await queue.getJob('retention-test-2');
-      return found?.finishedOn ? found : null;
-    }, 30_000);
+    const again = await finished('retention-test-2');
     expect(again.returnvalue).toEqual({ progressEvents: 0, auditLog: 0, mail: 0 });
   });
 });
