@@ -40,6 +40,12 @@ const LESSONS = 3;
 /** Batches of extra events (video-free: `started` again, new ids) sent between two lessons, to keep the load up. */
 const NOISE_BATCHES = 2;
 const NOISE_SIZE = 5;
+/**
+ * Per scenario: restarting processes and draining the outbox take seconds each, and many more on a machine shared
+ * with other suites (a scenario took 30 to 90 s at a load average of 13 to 21 on 2 cores). Generous, since the waits
+ * inside are bounded by counts and conditions, not by durations.
+ */
+const SCENARIO_TIMEOUT_MS = 300_000;
 
 let postgres: OwnPostgres;
 let redis: OwnRedis;
@@ -356,7 +362,7 @@ beforeAll(async () => {
   for (let n = 1; n <= COURSES; n++) courses.push(await publishCourse(setup, n));
   expect(setup.wrong).toEqual([]);
   await Promise.all([addApi(), addWorker()]);
-}, 240_000);
+}, SCENARIO_TIMEOUT_MS);
 
 afterAll(async () => {
   await Promise.all([...apis.map((a) => a.process.stop()), ...workers.map((w) => w.stop())]);
@@ -377,19 +383,19 @@ describe('fault matrix: two APIs and two workers under load', () => {
     await expectInvariants(tally);
     // Both workers took their share of the completions (BullMQ hands each job to one of them).
     workers.forEach((worker, i) => expect(issuedBy(worker) - issuedBefore[i]).toBeGreaterThan(0));
-  });
+  }, SCENARIO_TIMEOUT_MS);
 
   it('recovers from an API and a worker killed with SIGKILL under load', async () => {
     const load = await startLoad();
     await load.acknowledgedAtLeast(150);
     const worker = workers.shift() as Proc;
-    await Promise.all([worker.kill(), killAndRestartApi(0)]);
-    await addWorker();
+    await worker.kill();
+    await Promise.all([killAndRestartApi(0), addWorker()]);
     await load.acknowledgedAtLeast(150);
     const tally = await load.stop();
     console.log(`SIGKILL: ${tally.acknowledgedRequests} acknowledged, ${tally.retried} sent again`);
     await expectInvariants(tally);
-  });
+  }, SCENARIO_TIMEOUT_MS);
 
   it('recovers when every PostgreSQL connection of the platform is terminated, three times, under load', async () => {
     const load = await startLoad();
@@ -409,7 +415,7 @@ describe('fault matrix: two APIs and two workers under load', () => {
     // Each API (main and progress pools) and each worker had connections open.
     expect(terminated).toBeGreaterThanOrEqual(apis.length + workers.length);
     await expectInvariants(tally);
-  });
+  }, SCENARIO_TIMEOUT_MS);
 
   it('recovers when PostgreSQL restarts under load', async () => {
     const load = await startLoad();
@@ -422,7 +428,7 @@ describe('fault matrix: two APIs and two workers under load', () => {
     console.log(`PostgreSQL restart: ${tally.acknowledgedRequests} acknowledged, ${tally.retried} sent again`);
     expect(tally.retried).toBeGreaterThan(0); // the restart did interrupt the clients
     await expectInvariants(tally);
-  });
+  }, SCENARIO_TIMEOUT_MS);
 
   it('recovers when Redis restarts empty, then is flushed, under load', async () => {
     const load = await startLoad();
@@ -441,7 +447,7 @@ describe('fault matrix: two APIs and two workers under load', () => {
     const tally = await load.stop();
     console.log(`Redis restart + FLUSHALL: ${tally.acknowledgedRequests} acknowledged, ${tally.retried} sent again`);
     await expectInvariants(tally);
-  });
+  }, SCENARIO_TIMEOUT_MS);
 
   it('stays correct on a slow database (every write delayed, then a table locked past the pool timeout) and recovers', async () => {
     // Statement delays: each insert into the hot tables waits 50 ms (a statement trigger; its calls are counted).
@@ -483,5 +489,5 @@ describe('fault matrix: two APIs and two workers under load', () => {
       for (const table of ['progress_event', 'enrollment', 'certificate', 'outbox_event']) await db.query(`DROP TRIGGER IF EXISTS fault_delay ON ${table}`);
       await db.query(`DROP FUNCTION IF EXISTS fault_delay()`);
     }
-  });
+  }, SCENARIO_TIMEOUT_MS);
 });
