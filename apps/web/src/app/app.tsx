@@ -34,6 +34,9 @@ const ReviewRoutes = lazy(() => studio().then((m) => ({ default: m.ReviewRoutes 
 // The ministry's dashboard: its own chunk (dashboard-[hash].js), for ministry staff only.
 const DashboardPage = lazy(() => import('@academie/web-feature-dashboard').then((m) => ({ default: m.DashboardPage })));
 
+// The administrators' console: its own chunk (admin-[hash].js), for administrators only.
+const AdminRoutes = lazy(() => import('@academie/web-feature-admin').then((m) => ({ default: m.AdminRoutes })));
+
 const router = createBrowserRouter([
   {
     path: '/',
@@ -58,6 +61,7 @@ const router = createBrowserRouter([
       { path: 'reinitialiser-mot-de-passe', element: <ResetPasswordPage /> },
       { path: 'mon-profil', element: <ProfilePage /> },
       { path: 'tableau-de-bord', element: <DashboardPage /> },
+      { path: 'administration/*', element: <AdminRoutes /> },
       { path: 'mon-organisation', element: <OrganisationPage /> },
       { path: 'rejoindre', element: <JoinOrganisationPage /> },
       { path: 'mon-parcours', element: <MyLearningPage /> },

@@ -65,7 +65,7 @@ function useFocusMainOnNavigation(): void {
   }, [pathname]);
 }
 
-/** The main menu: the catalogue and the solutions for everyone, the studio and the review for their roles. */
+/** The main menu: the catalogue and the solutions for everyone, the studio, the review, the dashboard and the console for their roles. */
 function useNavigationItems(): MainNavigationProps.Item[] {
   const { pathname } = useLocation();
   const { user } = useAuth();
@@ -84,6 +84,7 @@ function useNavigationItems(): MainNavigationProps.Item[] {
   if (roles.includes('ministry') || roles.includes('admin')) {
     items.push({ text: 'Tableau de bord', linkProps: { to: '/tableau-de-bord' }, isActive: under('/tableau-de-bord') });
   }
+  if (roles.includes('admin')) items.push({ text: 'Administration', linkProps: { to: '/administration' }, isActive: under('/administration') });
   return items;
 }
 
