@@ -10,7 +10,9 @@ export function errorBody(statusCode: number, message: string, details: ErrorDet
 export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const error of errors) {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // A key sent with an empty name (`?=x`, `{"": 1}`) is still named, so that every detail says which field.
+    const property = error.property === '' ? '(empty)' : error.property;
+    const field = parent ? `${parent}.${property}` : property;
     for (const reason of Object.values(error.constraints ?? {})) out.push({ field, reason });
     if (error.children?.length) out.push(...validationDetails(error.children, field));
   }

@@ -28,6 +28,13 @@ describe('toErrorBody', () => {
     expect(toErrorBody(fastifyError).body).toMatchObject({ statusCode: 415, details: [{ field: 'content-type', reason: 'must be application/json' }] });
   });
 
+  it('names the URL or the path for the errors the router raises before any route', () => {
+    const badUrl = Object.assign(new Error("'/api/%ED' is not a valid url component"), { code: 'FST_ERR_BAD_URL', statusCode: 400 });
+    expect(toErrorBody(badUrl).body).toMatchObject({ statusCode: 400, details: [{ field: 'url', reason: 'must be percent-encoded UTF-8' }] });
+    const longParam = Object.assign(new Error('too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 });
+    expect(toErrorBody(longParam).body).toMatchObject({ statusCode: 414, error: 'URI Too Long', details: [{ field: 'path' }] });
+  });
+
   it('translates the router 404', () => {
     expect(toErrorBody(new NotFoundException('Cannot GET /api/x')).body.message).toBe('Ressource introuvable.');
   });

@@ -61,6 +61,10 @@ function fastifyClientError(status: number, code: string | undefined, raw: strin
       return errorBody(415, 'Type de contenu non pris en charge : envoyez application/json.', [
         { field: 'content-type', reason: 'must be application/json' },
       ]);
+    case 'FST_ERR_BAD_URL':
+      return errorBody(400, 'Adresse invalide.', [{ field: 'url', reason: 'must be percent-encoded UTF-8' }]);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return errorBody(414, 'Adresse trop longue.', [{ field: 'path', reason: 'has a parameter longer than 100 characters' }]);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return errorBody(413, 'Le corps de la requête est trop volumineux.', [{ field: 'body', reason: 'is too large' }]);
     default:

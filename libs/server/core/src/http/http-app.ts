@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { HttpExceptionFilter, sendError } from '../errors/http-exception.filter';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpExceptionFilter, sendError, toErrorBody } from '../errors/http-exception.filter';
 import type { AppConfig } from '../config/app-config';
 import type { JsonLogger } from '../logging/json-logger';
 import { requestContext } from '../logging/request-context';
@@ -31,6 +32,14 @@ export const fastifyOptions = {
   },
   bodyLimit: 1_048_576,
   logger: false,
+  // Errors the router raises before any route or hook (a URL that is not percent-encoded UTF-8, a path parameter
+  // over 100 characters) answer in the one error format too, instead of Fastify's own body (fuzz suite).
+  frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    const { body } = toErrorBody(error);
+    reply.code(body.statusCode);
+    reply.header('content-type', 'application/json; charset=utf-8');
+    reply.send(body);
+  },
 } as const;
 
 /** The Fastify options of an API process: the shared ones, and the proxies it believes (TRUST_PROXY). */

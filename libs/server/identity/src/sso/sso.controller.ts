@@ -29,12 +29,13 @@ export class SsoStartQueryDto {
 
 /** Every parameter the provider may send back; validated by the OIDC client, not here. */
 export class SsoCallbackQueryDto {
-  @IsOptional() @IsString() @MaxLength(2000) code?: string;
-  @IsOptional() @IsString() @MaxLength(500) state?: string;
-  @IsOptional() @IsString() @MaxLength(500) iss?: string;
-  @IsOptional() @IsString() @MaxLength(200) error?: string;
-  @IsOptional() @IsString() @MaxLength(2000) error_description?: string;
-  @IsOptional() @IsString() @MaxLength(2000) session_state?: string;
+  // What the provider appends to the redirect (OpenID Connect), documented so that the OpenAPI lists it.
+  @ApiPropertyOptional({ type: String, maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) code?: string;
+  @ApiPropertyOptional({ type: String, maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) state?: string;
+  @ApiPropertyOptional({ type: String, maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) iss?: string;
+  @ApiPropertyOptional({ type: String, maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) error?: string;
+  @ApiPropertyOptional({ type: String, maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) error_description?: string;
+  @ApiPropertyOptional({ type: String, maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) session_state?: string;
 }
 
 @ApiTags('auth')

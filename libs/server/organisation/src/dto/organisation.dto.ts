@@ -128,7 +128,7 @@ export class CreateInvitationDto {
   @IsString({ each: true, message: 'must hold strings' })
   emails?: string[];
 
-  @ApiPropertyOptional({ description: 'kind link: null for unlimited, 1 for single-use' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 100000, description: 'kind link: null for unlimited, 1 for single-use' })
   @IsOptional()
   @IsInt({ message: 'must be an integer' })
   @Min(1, { message: 'must be at least 1' })
@@ -196,7 +196,7 @@ export class CreateAssignmentDto implements CreateAssignmentRequest {
   @IsUUID('all', UUID)
   courseId!: string;
 
-  @ApiPropertyOptional({ example: '2030-06-30' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2030-06-30' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
   dueOn?: string | null;

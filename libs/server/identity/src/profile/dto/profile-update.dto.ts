@@ -46,7 +46,7 @@ export class ProfileUpdateDto implements ProfileUpdate {
   @IsIn(NAF_SECTION_CODES, oneOf(NAF_SECTION_CODES))
   sector?: NafSection | null;
 
-  @ApiPropertyOptional({ example: '552100554', nullable: true, description: '9 digits, Luhn-checked.' })
+  @ApiPropertyOptional({ type: String, example: '552100554', nullable: true, description: '9 digits, Luhn-checked.' })
   @IsOptional()
   @IsSiren()
   @IsString({ message: 'must be a string of 9 digits' })
