@@ -1,10 +1,10 @@
 // Vite configuration of the web app. Run from the repository root through scripts/build-web.mjs
 // (production build) or `npx vite --config apps/web/vite.config.ts` (development server).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { type Plugin, defineConfig } from 'vite';
 
 const appDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(appDir, '..', '..');
@@ -21,9 +21,36 @@ const webAliases = Object.fromEntries(
     .map(([alias, [target]]) => [alias, join(repoRoot, target ?? '')]),
 );
 
+/**
+ * Writes dist/web-stats/chunk-graph.json after a build: every JS chunk with its static and dynamic imports and the
+ * source modules it holds. `npm run check:bundle` (scripts/check-bundle.mjs) reads it to measure what the first
+ * page ships and to prove that studio, dashboard and admin code is not in it. Kept outside dist/web so that the
+ * site never serves the list of its source files.
+ */
+function chunkGraph(): Plugin {
+  return {
+    name: 'academie-chunk-graph',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle)
+        .filter((output) => output.type === 'chunk')
+        .map((chunk) => ({
+          file: chunk.fileName,
+          isEntry: chunk.isEntry,
+          imports: chunk.imports,
+          dynamicImports: chunk.dynamicImports,
+          modules: chunk.moduleIds.map((id) => id.replace(`${repoRoot}/`, '')),
+        }));
+      const dir = join(repoRoot, 'dist', 'web-stats');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'chunk-graph.json'), `${JSON.stringify({ chunks }, null, 1)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
   root: appDir,
-  plugins: [react()],
+  plugins: [react(), chunkGraph()],
   resolve: { alias: webAliases },
   build: {
     outDir: join(repoRoot, 'dist', 'web'),
