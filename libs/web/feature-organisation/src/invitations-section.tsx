@@ -131,7 +131,7 @@ function EmailInvitations({ orgId, onDone }: { orgId: string; onDone: () => void
           {!running && (
             <div role="status">
               <Alert
-                className={fr.cx('fr-mt-2w')}
+                className={fr.cx('fr-mt-2w', 'fr-mb-3w')}
                 severity={report.rejected > 0 ? 'warning' : 'success'}
                 as="h4"
                 title={`${plural(report.invited, 'invitation envoyée', 'invitations envoyées')}`}
@@ -209,7 +209,7 @@ function LinkCodes({ orgId, onDone }: { orgId: string; onDone: () => void }) {
           </Select>
         </div>
       </div>
-      <Button type="submit" priority="secondary" iconId="fr-icon-links-line">
+      <Button type="submit" priority="secondary" iconId="fr-icon-links-line" className={fr.cx('fr-mt-2w')}>
         Créer un lien d’invitation
       </Button>
       {error !== undefined && (

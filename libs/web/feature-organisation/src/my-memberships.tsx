@@ -66,7 +66,7 @@ function Membership({ membership, onChange }: { membership: MyOrganisation; onCh
         {message !== undefined && <Alert small severity={message.severity} description={message.text} className={fr.cx('fr-my-2w')} />}
       </div>
       {!confirmLeave ? (
-        <Button priority="tertiary" iconId="fr-icon-logout-box-r-line" onClick={() => setConfirmLeave(true)}>
+        <Button priority="tertiary" iconId="fr-icon-logout-box-r-line" onClick={() => setConfirmLeave(true)} className={fr.cx('fr-mt-2w')}>
           Quitter l’organisation
         </Button>
       ) : (

@@ -205,7 +205,12 @@ function CohortCard({
             state={message?.field === 'members' && message.severity === 'error' ? 'error' : 'default'}
             stateRelatedMessage={message?.field === 'members' && message.severity === 'error' ? message.text : undefined}
             options={outside.map((m) => ({
-              label: `${fullName(m)} (${m.email})`,
+              // A long address breaks anywhere rather than widening the page on a phone.
+              label: (
+                <>
+                  {fullName(m)} <span style={{ overflowWrap: 'anywhere' }}>({m.email})</span>
+                </>
+              ),
               nativeInputProps: {
                 checked: selected.includes(m.userId),
                 onChange: (e) => setSelected((s) => (e.target.checked ? [...s, m.userId] : s.filter((id) => id !== m.userId))),
