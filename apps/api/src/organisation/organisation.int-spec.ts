@@ -11,18 +11,23 @@ import type {
   OrganisationView,
   XapiStatementResult,
 } from '@academie/contracts';
+import { createDataSource } from '@academie/server-database';
+import { MailService } from '@academie/server-mail';
+import { importEmails } from '@academie/server-organisation';
+import { OutboxService } from '@academie/server-outbox';
 import { MemoryLogger, createTestDatabase, errorFormat, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from '../catalog/catalog-boot';
 import type { CatalogKit } from '../catalog/catalog-kit';
 import { LearningKit, type PublishedCourse, ev, text } from '../learning/learning-kit';
 import { emailOf, getText, invitationToken, orgUser } from './organisation-kit';
 
+let url: string;
 let catalog: CatalogKit;
 let kit: LearningKit;
 let course: PublishedCourse;
 
 beforeAll(async () => {
-  const url = await createTestDatabase();
+  url = await createTestDatabase();
   catalog = await bootCatalogApi(url, testConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '8' }), new MemoryLogger('api'), false);
   kit = new LearningKit(catalog);
   course = await kit.publish([text('Introduction'), text('Suite')]);
@@ -136,32 +141,32 @@ describe('organisations', () => {
     await catalog.ok('POST', `/api/organisations/${org.id}/cohorts/${cohort.id}/members`, boss, { userIds: [person.id] }, [200]);
     await catalog.ok('POST', `/api/organisations/${org.id}/cohorts/${cohort.id}/assignments`, boss, { courseId: course.courseId });
     await kit.sendOk(person, [ev(course.lessonIds[0], 'started'), ev(course.lessonIds[0], 'completed'), ev(course.lessonIds[1], 'started')]);
-    const url = `/api/organisations/${org.id}/xapi/statements`;
+    const statementsUrl = `/api/organisations/${org.id}/xapi/statements`;
 
-    const first = await kit.request<XapiStatementResult>('GET', `${url}?limit=2&ascending=true`, boss, undefined, { 'X-Experience-API-Version': '2.0.0' });
+    const first = await kit.request<XapiStatementResult>('GET', `${statementsUrl}?limit=2&ascending=true`, boss, undefined, { 'X-Experience-API-Version': '2.0.0' });
     expect(first.status).toBe(200);
     expect(first.headers['x-experience-api-version']).toBe('2.0.0');
     expect(first.body.statements).toHaveLength(2);
     expect(first.body.statements[0]).toMatchObject({ actor: { objectType: 'Agent' }, verb: { id: 'http://adlnet.gov/expapi/verbs/initialized' } });
-    expect(first.body.more.startsWith(`${url}?cursor=`)).toBe(true);
+    expect(first.body.more.startsWith(`${statementsUrl}?cursor=`)).toBe(true);
     const rest = await kit.request<XapiStatementResult>('GET', first.body.more, boss);
     expect(rest.body.statements.length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify([first.body, rest.body])).not.toContain(email);
 
     // Bad filter: 400 naming it; another version: 400; a manager or a member: 403.
-    const bad = await catalog.call<ErrorBody>('GET', `${url}?since=hier`, boss);
+    const bad = await catalog.call<ErrorBody>('GET', `${statementsUrl}?since=hier`, boss);
     expect(errorFormat(bad.body, 400).details.map((d) => d.field)).toEqual(['since']);
-    expect((await kit.request('GET', url, boss, undefined, { 'X-Experience-API-Version': '1.0.3' })).status).toBe(400);
-    expect((await catalog.call('GET', url, person)).status).toBe(403);
+    expect((await kit.request('GET', statementsUrl, boss, undefined, { 'X-Experience-API-Version': '1.0.3' })).status).toBe(400);
+    expect((await catalog.call('GET', statementsUrl, person)).status).toBe(403);
 
     // Consent withdrawn: nothing, at once; given again: back.
     await catalog.ok('PUT', `/api/me/organisations/${org.id}/consent`, person, { shareProgress: false });
-    expect((await catalog.ok<XapiStatementResult>('GET', url, boss)).statements).toEqual([]);
+    expect((await catalog.ok<XapiStatementResult>('GET', statementsUrl, boss)).statements).toEqual([]);
     await catalog.ok('PUT', `/api/me/organisations/${org.id}/consent`, person, { shareProgress: true });
-    expect((await catalog.ok<XapiStatementResult>('GET', url, boss)).statements.length).toBeGreaterThanOrEqual(3);
+    expect((await catalog.ok<XapiStatementResult>('GET', statementsUrl, boss)).statements.length).toBeGreaterThanOrEqual(3);
     // Left the organisation: nothing.
     await catalog.call('DELETE', `/api/me/organisations/${org.id}`, person);
-    expect((await catalog.ok<XapiStatementResult>('GET', url, boss)).statements).toEqual([]);
+    expect((await catalog.ok<XapiStatementResult>('GET', statementsUrl, boss)).statements).toEqual([]);
   });
 
   it('joins with a multi-use link code until it is used up', async () => {
@@ -207,4 +212,29 @@ describe('organisations', () => {
     expect(rows[0]).toEqual({ invitations: 9_900, mails: 9_900 });
     console.log(`CSV import: 10,000 lines in ${seconds.toFixed(2)} s`);
   }, 120_000);
+
+  it('imports the same through a COPY staging table (the loader the benchmark compares) as through arrays', async () => {
+    const boss = await orgUser(catalog);
+    const [a, b] = [
+      await catalog.ok<OrganisationView>('POST', '/api/organisations', boss, { kind: 'entreprise', name: 'Par tableaux' }),
+      await catalog.ok<OrganisationView>('POST', '/api/organisations', boss, { kind: 'entreprise', name: 'Par COPY' }),
+    ];
+    const csv = ['email', 'copie.1@exemple.fr', "o'brien+tag@exemple.fr", 'pas-une-adresse', 'copie.1@exemple.fr', await emailOf(catalog, boss)].join('\n');
+    const source = createDataSource({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 });
+    await source.initialize();
+    try {
+      const mail = new MailService(new OutboxService());
+      const run = (orgId: string, loader: 'unnest' | 'copy') =>
+        importEmails(source, mail, { orgId, actorId: boss.id, organisationName: 'X', csv, loader, batchSize: 2 });
+      const shape = (j: ImportJobView) => ({ invited: j.invited, already: j.alreadyInvited, rejected: j.rejected, errors: j.errors });
+      const [viaArrays, viaCopy] = [await run(a.id, 'unnest'), await run(b.id, 'copy')];
+      expect(shape(viaCopy)).toEqual(shape(viaArrays));
+      expect(viaCopy.invited).toBe(2); // the boss is a member already
+      expect(shape(await run(b.id, 'copy'))).toMatchObject({ invited: 0, already: 3 }); // the member's address counts as already there
+      const { rows } = await catalog.db.query(`SELECT email FROM organisation_invitation WHERE organisation_id = $1 ORDER BY email`, [b.id]);
+      expect(rows.map((r) => r.email)).toEqual(['copie.1@exemple.fr', "o'brien+tag@exemple.fr"]);
+    } finally {
+      await source.destroy();
+    }
+  });
 });

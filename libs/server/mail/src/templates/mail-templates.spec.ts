@@ -31,6 +31,16 @@ describe('mail templates', () => {
     expect(mail.html).toContain('<html lang="fr">');
   });
 
+  it('reminds of an assigned course with its due date in words, the days left, the course link and how to stop', () => {
+    const params = { firstName: 'Camille', organisationName: 'Boulangerie Martin', courseTitle: 'L’IA au fournil', courseSlug: 'ia-fournil', dueOn: '2026-12-07' };
+    const week = renderMail('assignment-reminder', { ...params, daysLeft: 7 }, BASE);
+    expect(week.subject).toBe("Rappel : « L’IA au fournil » à terminer avant le lundi 7 décembre 2026 – Académie de l'IA");
+    expect(week.text).toContain('Boulangerie Martin vous a proposé le cours « L’IA au fournil », à terminer avant le lundi 7 décembre 2026, c\'est-à-dire dans 7 jours.');
+    expect(week.text).toContain(`${BASE}/cours/ia-fournil`);
+    expect(week.text).toContain('quitter cette organisation');
+    expect(renderMail('assignment-reminder', { ...params, daysLeft: 1 }, BASE).text).toContain("c'est-à-dire demain.");
+  });
+
   it('tells the owner of an address that someone tried to register with it, without a token', () => {
     const mail = renderMail('account-exists', { firstName: 'Camille' }, BASE);
     expect(mail.text).toContain("Aucun nouveau compte n'a été créé");
