@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { CohortView, CreateInvitationsResponse, OrganisationView } from '@academie/contracts';
+import type { CohortView, CreateInvitationsResponse, OrganisationView, PersonalDataExport } from '@academie/contracts';
 import { JOB_QUEUE } from '@academie/contracts';
 import { CoreModule } from '@academie/server-core';
 import { DatabaseModule, createDataSource } from '@academie/server-database';
@@ -153,5 +153,45 @@ describe('due-date reminders', () => {
     } finally {
       await worker.close();
     }
+  }, 120_000);
+
+  it('puts memberships, consents, cohort places, invitations and reminders in the personal-data export, and erases them', async () => {
+    const { boss, org, cohort, people } = await team(2);
+    const [person, colleague] = people;
+    await catalog.ok('PUT', `/api/me/organisations/${org.id}/consent`, person, { shareProgress: true });
+    await catalog.ok('POST', `/api/organisations/${org.id}/cohorts/${cohort.id}/assignments`, boss, { courseId: course.courseId, dueOn: '2033-05-02' });
+    const source = createDataSource({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 });
+    await source.initialize();
+    try {
+      expect((await sendDueReminders(source, new MailService(new OutboxService()), { steps: [7], today: '2033-04-30' })).sent).toBe(2);
+    } finally {
+      await source.destroy();
+    }
+
+    const exported = await catalog.ok<PersonalDataExport>('GET', '/api/me/export', person);
+    const data = exported.contexts.organisation.data as Record<string, unknown[]>;
+    expect(data.memberships).toEqual([expect.objectContaining({ organisationId: org.id, role: 'member', progressSharedSince: expect.any(String) })]);
+    expect(data.cohorts).toEqual([expect.objectContaining({ cohortId: cohort.id, organisationId: org.id })]);
+    expect(data.invitations).toEqual([expect.objectContaining({ organisationId: org.id, acceptedAt: expect.any(String) })]);
+    expect(data.reminders).toEqual([{ organisationId: org.id, courseTitle: 'Cours à rendre', dueOn: '2033-05-02', daysBefore: 7, sentAt: expect.any(String) }]);
+    expect(JSON.stringify(exported)).not.toContain(colleague.id);
+    const bossExport = await catalog.ok<PersonalDataExport>('GET', '/api/me/export', boss);
+    expect((bossExport.contexts.organisation.data as { created: unknown }).created).toEqual({ organisationIds: [org.id], invitations: 2, imports: 1 });
+
+    const email = await emailOf(catalog, person);
+    await catalog.ok('DELETE', '/api/me', person, undefined, [204]);
+    await catalog.ok('DELETE', '/api/me', boss, undefined, [204]);
+    const { rows } = await catalog.db.query(
+      `SELECT (SELECT count(*)::int FROM organisation_member WHERE user_id = $1) AS memberships,
+              (SELECT count(*)::int FROM organisation_cohort_member WHERE user_id = $1) AS cohorts,
+              (SELECT count(*)::int FROM organisation_invitation WHERE email = $2) AS invitations,
+              (SELECT count(*)::int FROM organisation_assignment_reminder WHERE user_id = $1) AS reminders,
+              (SELECT count(*)::int FROM mail_message WHERE user_id = $1) AS mails,
+              (SELECT count(*)::int FROM organisation_assignment_reminder WHERE user_id = $3) AS colleague_reminders,
+              (SELECT count(*)::int FROM organisation WHERE id = $4 AND created_by IS NULL) AS organisation_unlinked,
+              (SELECT count(*)::int FROM organisation_invitation WHERE organisation_id = $4 AND created_by IS NOT NULL) AS invitations_linked`,
+      [person.id, email, colleague.id, org.id],
+    );
+    expect(rows[0]).toEqual({ memberships: 0, cohorts: 0, invitations: 0, reminders: 0, mails: 0, colleague_reminders: 1, organisation_unlinked: 1, invitations_linked: 0 });
   }, 120_000);
 });
