@@ -27,4 +27,15 @@ describe('JsonLogger', () => {
     logger.error('boom', 'Error: boom\n    at x', 'Ctx');
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', msg: 'boom', stack: 'Error: boom\n    at x', context: 'Ctx' });
   });
+
+  it('masks e-mail addresses, JWTs and Bearer credentials that a caller or a third-party error lets through', () => {
+    const { lines, logger } = capture();
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhYmMxMjM0NSJ9.c2lnbmF0dXJl';
+    logger.event('warn', 'mail not sent', { errorMessage: '550 5.1.1 <camille.martin@example.fr>: Recipient address rejected', header: `Bearer ${jwt}`, other: 'Bearer opaque-credential-0123456789' });
+    logger.error(new Error(`token ${jwt} refused for Camille.Martin+test@sub.example.co.uk`));
+    const text = lines.join('');
+    expect(text).not.toMatch(/example\.fr|example\.co\.uk|eyJ/);
+    expect(JSON.parse(lines[0])).toMatchObject({ errorMessage: '550 5.1.1 <[e-mail]>: Recipient address rejected', header: 'Bearer [jwt]', other: 'Bearer [redacted]' });
+    expect(JSON.parse(lines[1]).msg).toBe('token [jwt] refused for [e-mail]');
+  });
 });

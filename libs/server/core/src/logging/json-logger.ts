@@ -5,8 +5,27 @@ const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 
 /**
+ * Personal data and credentials that must never reach a log line even when a caller passes them by accident,
+ * typically inside a third party's error message (an SMTP server's "recipient <x@y> rejected", a driver error
+ * quoting a value): e-mail addresses, JWTs and Bearer credentials are replaced on the serialized line. The e2e
+ * run scans its process logs for the same things (e2e/support/log-scan.mjs, docs/security.md).
+ */
+const REDACTIONS: [RegExp, string][] = [
+  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[e-mail]'],
+  [/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[jwt]'],
+  [/(Bearer)\s+[A-Za-z0-9._~+/-]{16,}/gi, '$1 [redacted]'],
+];
+
+/** The line with the values of REDACTIONS masked. */
+export function redactLogLine(line: string): string {
+  let out = line;
+  for (const [pattern, replacement] of REDACTIONS) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/**
  * Structured logs: one JSON object per line on stdout, with the request id of the current request.
- * Callers log identifiers, never personal data (e-mails, names, tokens).
+ * Callers log identifiers, never personal data (e-mails, names, tokens); what slips through anyway is masked.
  */
 export class JsonLogger implements LoggerService {
   constructor(
@@ -44,7 +63,7 @@ export class JsonLogger implements LoggerService {
     };
     const requestId = requestContext.requestId;
     if (requestId && entry.requestId === undefined) entry.requestId = requestId;
-    this.write(`${JSON.stringify(entry)}\n`);
+    this.write(`${redactLogLine(JSON.stringify(entry))}\n`);
   }
 
   private emit(level: Level, message: unknown, rest: unknown[]): void {
