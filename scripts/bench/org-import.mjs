@@ -20,6 +20,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { root } from '../paths.mjs';
+import { writeSummary } from './bench-kit.mjs';
 
 const ROWS = Number(process.env.BENCH_ORG_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ORG_ROUNDS ?? 10);
@@ -148,6 +149,36 @@ try {
   say(`  ratio COPY staging / arrays:                               ${(r('copy staging') / r('arrays')).toFixed(3)}`);
   say(`  ratio plain INSERT / plain COPY:                           ${(r('plain INSERT') / r('plain COPY')).toFixed(3)}`);
   say(`  load average at the end: ${load()}`);
+  writeSummary('org-import', {
+    title: 'Organisation e-mail import',
+    issue: 8,
+    command: 'npm run bench:org-import',
+    parameters: { addresses: ROWS, rounds: ROUNDS },
+    results: names.map((name) => ({
+      label: {
+        arrays: "importEmails, batches as arrays (the route's way)",
+        'copy staging': 'importEmails, batches through a COPY staging table',
+        'plain COPY': 'plain COPY FROM STDIN into a scratch table (baseline)',
+        'plain INSERT': 'plain multi-row INSERT into a scratch table',
+      }[name] ?? name,
+      rows: ROWS,
+      seconds: spent[name] / 1000,
+      'rows/s': r(name),
+    })),
+    ratios: [
+      { label: "rows/s, importEmails (arrays, the route's way) / plain COPY", value: r('arrays') / r('plain COPY') },
+      { label: 'rows/s, importEmails (COPY staging) / plain COPY', value: r('copy staging') / r('plain COPY') },
+      { label: 'rows/s, plain INSERT / plain COPY', value: r('plain INSERT') / r('plain COPY') },
+    ],
+    targets: [
+      {
+        issue: 8,
+        label: 'import rate of 100,000 members beside a plain COPY, as a ratio (no figure set)',
+        measured: (r('arrays') / r('plain COPY')).toFixed(4),
+        met: null,
+      },
+    ],
+  });
 } finally {
   await dataSource?.destroy().catch(() => undefined);
   await db.dropDatabase(DATABASE_URL).catch((error) => say(`[bench:org-import] could not drop the database: ${error.message}`));
