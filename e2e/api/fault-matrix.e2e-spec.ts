@@ -10,7 +10,7 @@
 // the outbox drained, `kpi:reconcile` at zero differences, both APIs ready and both workers beating.
 // Complements faults.e2e-spec.ts (outages without load), progress-kill.e2e-spec.ts (API SIGKILL on events) and
 // certificates-faults.e2e-spec.ts (worker faults on completions written straight into the outbox).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +58,9 @@ const workers: Proc[] = [];
 let processCount = 0;
 let courses: { courseId: string; lessonIds: string[] }[] = [];
 
+/** Loads of the scenario running (at most one); one left by a failed scenario is abandoned after it. */
+const activeLoads = new Set<{ abandon(): Promise<unknown> }>();
+
 /** Everything every scenario acknowledged, checked after each one (the invariants are cumulative). */
 const acknowledged = new Set<string>();
 /** (learner, course) pairs whose last lesson was acknowledged: each must hold one completion and one certificate. */
@@ -90,16 +93,23 @@ async function addApi(port?: string): Promise<void> {
   const apiPort = port ?? String(await freePort());
   const process = startApi(apiPort);
   const url = `http://127.0.0.1:${apiPort}`;
-  await waitForStatus(`${url}/api/health/ready`, 200, 60_000, process);
+  await waitForStatus(`${url}/api/health/ready`, 200, 120_000, process);
   apis.push({ url, process, port: apiPort });
 }
 
+/** Starts a worker and waits for its first heartbeat (its own row, by pid): it is then relaying and taking jobs. */
 async function addWorker(): Promise<Proc> {
   const worker = startProcess('worker', env, `fault-matrix-worker-${++processCount}`);
-  await until(async () => {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
     if (!worker.alive) throw new Error(`worker exited at start (see ${worker.logFile})`);
-    return readFileSync(worker.logFile, 'utf8').includes('"worker started"');
-  }, 'worker start');
+    const beating = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM worker_heartbeat WHERE pid = $1 AND beat_at > now() - interval '10 seconds'`, [
+      worker.pid,
+    ]).catch(() => [{ n: 0 }]);
+    if (beating[0].n > 0) break;
+    if (Date.now() > deadline) throw new Error(`worker ${worker.label} did not beat within 120 s (see ${worker.logFile})`);
+    await sleep(200);
+  }
   workers.push(worker);
   return worker;
 }
@@ -115,6 +125,8 @@ interface Tally {
   retried: number;
   /** Answers that must never happen, whatever the fault: a 4xx (the client's request was valid) or a 5xx out of format. */
   wrong: string[];
+  /** Set when a failed scenario's load is abandoned: its clients stop at once. */
+  abandoned?: boolean;
 }
 
 async function call<T>(tally: Tally, method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
@@ -146,6 +158,7 @@ async function call<T>(tally: Tally, method: 'GET' | 'POST', path: string, token
 /** Sends until acknowledged: a network error, a cut connection, a timeout or a 5xx means "send it again". */
 async function untilAcknowledged<T>(tally: Tally, method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> {
   for (let attempt = 0; ; attempt++) {
+    if (tally.abandoned) throw new Error('load abandoned');
     try {
       const answer = await call<T>(tally, method, path, token, body);
       if (answer.status === 200 || answer.status === 201) {
@@ -207,7 +220,7 @@ async function startLoad() {
     while (running) await sendEvents(tally, learner.token, Array.from({ length: NOISE_SIZE }, () => event(lessonId, 'started')));
   };
   const all = Promise.all(learners.map(learn));
-  return {
+  const load = {
     tally,
     /** Waits until `count` more requests are acknowledged (counts, not durations: the machine may be busy). */
     async acknowledgedAtLeast(count: number, timeoutMs = 90_000) {
@@ -216,10 +229,23 @@ async function startLoad() {
     },
     async stop() {
       running = false;
+      activeLoads.delete(load);
       await all;
       return tally;
     },
+    /**
+     * After a failed scenario: its clients stop at once, unfinished courses left as they are (only finished ones are
+     * checked). Without this, they would go on sending through the next scenarios.
+     */
+    abandon() {
+      running = false;
+      tally.abandoned = true;
+      activeLoads.delete(load);
+      return all.catch(() => undefined);
+    },
   };
+  activeLoads.add(load);
+  return load;
 }
 
 /**
@@ -260,11 +286,12 @@ async function expectInvariants(tally: Tally): Promise<void> {
   );
 
   // Every acknowledged event stored, once.
+  const ids = [...acknowledged];
   const [stored] = await sql<{ stored: number; distinct_ids: number }>(
     `SELECT count(*)::int AS stored, count(DISTINCT event_id)::int AS distinct_ids FROM progress_event WHERE event_id = ANY($1::uuid[])`,
-    [[...acknowledged]],
+    [ids],
   );
-  expect(stored).toEqual({ stored: acknowledged.size, distinct_ids: acknowledged.size });
+  expect(stored).toEqual({ stored: ids.length, distinct_ids: ids.length });
 
   // The outbox drains by itself (events lost with Redis are relayed again): every event and delivery closed.
   await until(
@@ -276,15 +303,16 @@ async function expectInvariants(tally: Tally): Promise<void> {
   expect((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_delivery WHERE processed_at IS NULL`))[0].n).toBe(0);
 
   // One completion per finished course, exactly one certificate per completion, and no certificate without one.
+  const done = [...finished];
   const [pairs] = await sql<{ completions: number; certificates: number; enrollments: number }>(
     `SELECT count(DISTINCT cc.enrollment_id)::int AS completions, count(c.id)::int AS certificates, count(DISTINCT e.id)::int AS enrollments
        FROM unnest($1::uuid[], $2::uuid[]) AS f(user_id, course_id)
        JOIN enrollment e USING (user_id, course_id)
        LEFT JOIN course_completion cc ON cc.enrollment_id = e.id
        LEFT JOIN certificate c ON c.enrollment_id = e.id AND c.user_id = f.user_id AND c.course_id = f.course_id`,
-    [finished.map((f) => f.userId), finished.map((f) => f.courseId)],
+    [done.map((f) => f.userId), done.map((f) => f.courseId)],
   );
-  expect(pairs).toEqual({ completions: finished.length, certificates: finished.length, enrollments: finished.length });
+  expect(pairs).toEqual({ completions: done.length, certificates: done.length, enrollments: done.length });
   const [everywhere] = await sql<{ missing: number; orphans: number }>(
     `SELECT (SELECT count(*)::int FROM course_completion cc WHERE NOT EXISTS (SELECT 1 FROM certificate c WHERE c.enrollment_id = cc.enrollment_id)) AS missing,
             (SELECT count(*)::int FROM certificate c WHERE NOT EXISTS (SELECT 1 FROM course_completion cc WHERE cc.enrollment_id = c.enrollment_id)) AS orphans`,
@@ -363,6 +391,10 @@ beforeAll(async () => {
   expect(setup.wrong).toEqual([]);
   await Promise.all([addApi(), addWorker()]);
 }, SCENARIO_TIMEOUT_MS);
+
+afterEach(async () => {
+  await Promise.all([...activeLoads].map((load) => load.abandon()));
+});
 
 afterAll(async () => {
   await Promise.all([...apis.map((a) => a.process.stop()), ...workers.map((w) => w.stop())]);
