@@ -5,7 +5,6 @@ import { CoursePlayerPage, EnrollmentAction, MyLearningPage } from '@academie/we
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { AccessibilityPage } from './accessibility-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 
@@ -31,6 +30,12 @@ const studio = () => import('@academie/web-feature-studio');
 const StudioRoutes = lazy(() => studio().then((m) => ({ default: m.StudioRoutes })));
 const ReviewRoutes = lazy(() => studio().then((m) => ({ default: m.ReviewRoutes })));
 
+// The legal pages: one small chunk (legal-pages-[hash].js), mostly text, linked from the footer of every page.
+const legal = () => import('./legal/legal-pages');
+const AccessibilityPage = lazy(() => legal().then((m) => ({ default: m.AccessibilityPage })));
+const LegalNoticePage = lazy(() => legal().then((m) => ({ default: m.LegalNoticePage })));
+const PersonalDataPage = lazy(() => legal().then((m) => ({ default: m.PersonalDataPage })));
+
 // The ministry's dashboard: its own chunk (dashboard-[hash].js), for ministry staff only.
 const DashboardPage = lazy(() => import('@academie/web-feature-dashboard').then((m) => ({ default: m.DashboardPage })));
 
@@ -53,6 +58,8 @@ const router = createBrowserRouter([
       { path: 'studio/*', element: <StudioRoutes /> },
       { path: 'relecture/*', element: <ReviewRoutes /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
+      { path: 'mentions-legales', element: <LegalNoticePage /> },
+      { path: 'donnees-personnelles', element: <PersonalDataPage /> },
       { path: 'inscription', element: <SignUpPage /> },
       { path: 'verifier-email', element: <VerifyEmailPage /> },
       { path: 'connexion', element: <SignInPage /> },

@@ -52,17 +52,24 @@ function useAccountItems(): HeaderProps.QuickAccessItem[] {
 /**
  * After a navigation inside the app, the focus goes to the main content, as after a page load: a
  * keyboard or screen reader user starts reading the new page instead of staying on the link they
- * followed (RGAA 12.x, single-page applications).
+ * followed (RGAA 12.x, single-page applications). An address with a `#fragment` naming an element
+ * already in the page goes to that element instead (a page that arrives later does it itself).
  */
 function useFocusMainOnNavigation(): void {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const previous = useRef(pathname);
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
+    const target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (target !== null) {
+      target.scrollIntoView();
+      target.focus({ preventScroll: true });
+      return;
+    }
     window.scrollTo(0, 0);
     document.getElementById('contenu')?.focus({ preventScroll: true });
-  }, [pathname]);
+  }, [pathname, hash]);
 }
 
 /** The main menu: the catalogue and the solutions for everyone, the studio, the review, the dashboard and the console for their roles. */
@@ -155,8 +162,14 @@ export function Layout() {
         homeLinkProps={homeLinkProps}
         accessibility="non compliant"
         accessibilityLinkProps={{ to: '/accessibilite' }}
+        termsLinkProps={{ to: '/mentions-legales' }}
         contentDescription="L'Académie de l'IA rassemble les formations du plan « Osez l'IA » : des parcours courts et concrets pour découvrir l'intelligence artificielle et l'utiliser dans son travail."
-        bottomItems={[headerFooterDisplayItem]}
+        // This version of the DSFR footer has no props of its own for these two mandatory links.
+        bottomItems={[
+          { text: 'Données personnelles', linkProps: { to: '/donnees-personnelles' } },
+          { text: 'Gestion des cookies', linkProps: { to: '/donnees-personnelles#cookies' } },
+          headerFooterDisplayItem,
+        ]}
       />
       <Display />
     </>
