@@ -132,7 +132,7 @@ export function AuditPage() {
             <Input label="Au" hintText="Inclus." nativeInputProps={{ type: 'date', value: draft.to, onChange: set('to') }} />
           </div>
         </div>
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
+        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-mt-2w')}>
           <li>
             <Button type="submit">
               Filtrer
