@@ -281,9 +281,13 @@ function PlayerLayout(props: PlayerLayoutProps) {
     if (next !== undefined) prefetchLesson(slug, detail.versionId, next.id);
   }, [slug, detail.versionId, next]);
 
-  // The first lesson shown keeps the page's focus; after moving to another one, the reading starts at its title.
-  const firstLessonId = useRef(current.id);
-  const focusHeading = current.id !== firstLessonId.current;
+  // The first lesson shown keeps the page's focus (as a page load does); once the learner has moved to another one,
+  // every lesson opened starts the reading at its title, the first one again included (back through the syllabus or
+  // « Leçon précédente »: without this, the focus stayed on the main content there and only there).
+  const [firstLessonId] = useState(current.id);
+  const [movedAway, setMovedAway] = useState(false);
+  if (!movedAway && current.id !== firstLessonId) setMovedAway(true);
+  const focusHeading = movedAway || current.id !== firstLessonId;
 
   const retryAt = queueState.retryAt;
   const [now, setNow] = useState(() => Date.now());
