@@ -215,20 +215,7 @@ export function MoreButton({ list, label }: { list: Pick<CursorList<unknown>, 'h
   );
 }
 
-/** A date and time in French, Paris time: « 25 nov. 2026, 14:05:09 ». */
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('fr-FR', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Paris' });
-}
-
-/** A duration in seconds, the French way: « 45 s », « 3 min 20 s », « 2 h 05 min », « 3 j 4 h ». */
-export function formatAge(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
-  return `${Math.floor(hours / 24)} j ${hours % 24} h`;
-}
+export { formatAge, formatDateTime } from './format';
 
 export const COMPANY_SIZE_LABELS = { tpe: 'TPE', pme: 'PME', eti: 'ETI', grand_groupe: 'Grande entreprise' } as const;
 

@@ -6,20 +6,13 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { startOfDay, startOfNextDay } from './format';
 import { ACTION_LABELS, MoreButton, TARGET_TYPE_LABELS, TabHeading, formatDateTime, useCursorList, TableFrame } from './admin-kit';
 
 const FILTERS = ['action', 'actor', 'targetType', 'targetId', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A calendar day typed in the form, as the instant it starts in the browser's time zone. */
-const startOfDay = (day: string): string => new Date(`${day}T00:00:00`).toISOString();
-const startOfNextDay = (day: string): string => {
-  const date = new Date(`${day}T00:00:00`);
-  date.setDate(date.getDate() + 1);
-  return date.toISOString();
-};
 
 /**
  * The actor filter takes an e-mail address (resolved to the account's id through the accounts search) or an id.

@@ -27,6 +27,7 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState, type FormEvent } from 'react';
+import { parseTerms } from './format';
 import { COMPANY_SIZE_LABELS, Confirmation, MoreButton, TabHeading, bodyMessage, errorMessage, useAnnounce, useCursorList, TableFrame } from './admin-kit';
 
 /** The turnkey solutions shown at /solutions and the synonym groups of the catalogue search. */
@@ -262,13 +263,6 @@ function SolutionForm({ solution, onDone }: { solution: SolutionSummary | null; 
 }
 
 // --- Synonyms --------------------------------------------------------------------------------------------
-
-/** « IA, intelligence artificielle » or one expression a line → the expressions, trimmed, without blanks. */
-const parseTerms = (text: string): string[] =>
-  text
-    .split(/[\n,;]/)
-    .map((term) => term.trim())
-    .filter((term) => term !== '');
 
 function SynonymsSection() {
   const announce = useAnnounce();
