@@ -139,8 +139,9 @@ describe('learning journey', () => {
   });
 
   it('asks a signed-out visitor to sign in, then offers to enroll in the course', async () => {
-    await page.goto(url(`/apprendre/${course.slug}`), { waitUntil: 'networkidle' });
-    expect(new URL(page.url()).searchParams.get('retour')).toBe(`/apprendre/${course.slug}`);
+    // Not `networkidle`: on a loaded machine it can fire before the app has redirected to /connexion.
+    await page.goto(url(`/apprendre/${course.slug}`), { waitUntil: 'domcontentloaded' });
+    await page.waitForURL((address) => address.pathname === '/connexion' && address.searchParams.get('retour') === `/apprendre/${course.slug}`);
     await signInInBrowser(page, learner);
 
     await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
