@@ -197,5 +197,29 @@ describe('worker', () => {
         await worker.close();
       }
     });
+
+    it('declares the nightly and daily schedules again after Redis lost its data, without a restart', async () => {
+      const config = testConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url, JOB_SCHEDULE_REFRESH_MS: '300' });
+      const worker = await startWorker(config);
+      const client = new Redis(redis.url);
+      try {
+        const queues = worker.get(QueueRegistry);
+        const scheduled = async () => {
+          const ids: string[] = [];
+          for (const queue of ['reporting', 'scheduled'] as const) {
+            for (const scheduler of await queues.queue(queue).getJobSchedulers()) ids.push(scheduler.key);
+          }
+          return ids.sort();
+        };
+        const expected = ['kpi-reconcile-nightly', 'organisation-reminders-daily', 'retention-purge-nightly'];
+        await eventually(async () => JSON.stringify(await scheduled()) === JSON.stringify(expected), 10_000);
+        // Without the periodic declaration nothing would bring them back (a check that they are gone would race it).
+        expect(await client.flushall()).toBe('OK');
+        await eventually(async () => JSON.stringify(await scheduled()) === JSON.stringify(expected), 10_000);
+      } finally {
+        client.disconnect();
+        await worker.close();
+      }
+    });
   });
 });

@@ -3,6 +3,7 @@ export * from './retry-presets';
 export * from './queue.registry';
 export * from './queue.module';
 export * from './job-processor';
+export * from './job-schedules';
 export * from './worker-host';
 export * from './queue-metrics';
 export * from './worker-host.module';

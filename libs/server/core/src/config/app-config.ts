@@ -98,6 +98,15 @@ export class AppConfig {
   WORKER_LOCK_DURATION_MS = 30_000;
 
   /**
+   * How often each worker declares the repeatable jobs' schedules again (nightly reconciliation, retention, reminders):
+   * a Redis that lost its data gets them back within this delay, without a restart.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  JOB_SCHEDULE_REFRESH_MS = 60_000;
+
+  /**
    * Bearer token that opens the Prometheus metrics (`/api/metrics` and the worker's metrics port) from any address;
    * at least 32 characters. Without it, only the addresses of METRICS_ALLOW may read them.
    */

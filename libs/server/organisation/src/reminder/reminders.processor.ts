@@ -1,17 +1,17 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { JOB_QUEUE, type JobPayloads } from '@academie/contracts';
+import type { JobPayloads } from '@academie/contracts';
 import { AppConfig, JsonLogger } from '@academie/server-core';
 import { MailService } from '@academie/server-mail';
-import { type JobHandler, JobProcessor, QueueRegistry, RETRY_PRESETS } from '@academie/server-queue';
+import { type JobHandler, JobProcessor, JobSchedules } from '@academie/server-queue';
 import { type ReminderRun, reminderSteps, sendDueReminders } from './due-reminders';
 
 export const ORG_REMINDERS_SCHEDULE_ID = 'organisation-reminders-daily';
 
 /**
- * `organisation.reminders`: the due-date reminders of the organisations' assignments (due-reminders.ts). The worker
- * (re)declares the daily schedule (ORG_REMINDER_CRON, Paris time) at each start, so it comes back if Redis lost it. A
+ * `organisation.reminders`: the due-date reminders of the organisations' assignments (due-reminders.ts). The daily
+ * schedule (ORG_REMINDER_CRON, Paris time) is kept declared by `JobSchedules`. A
  * run is safe to repeat: what was sent is recorded under a unique key, in the transaction that queues the e-mail.
  */
 @Injectable()
@@ -20,21 +20,13 @@ export class OrganisationRemindersProcessor implements JobHandler<'organisation.
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mail: MailService,
-    private readonly queues: QueueRegistry,
+    private readonly schedules: JobSchedules,
     private readonly config: AppConfig,
     private readonly logger: JsonLogger,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.queues.queue(JOB_QUEUE['organisation.reminders']).upsertJobScheduler(
-        ORG_REMINDERS_SCHEDULE_ID,
-        { pattern: this.config.ORG_REMINDER_CRON, tz: 'Europe/Paris' },
-        { name: 'organisation.reminders', data: { trigger: 'daily' }, opts: { ...RETRY_PRESETS.few, removeOnComplete: 100, removeOnFail: false } },
-      );
-    } catch (error) {
-      this.logger.event('warn', 'organisation reminders not scheduled', { errorMessage: (error as Error).message }, 'organisation');
-    }
+  onApplicationBootstrap(): Promise<void> {
+    return this.schedules.declare({ id: ORG_REMINDERS_SCHEDULE_ID, name: 'organisation.reminders', pattern: this.config.ORG_REMINDER_CRON, data: { trigger: 'daily' } });
   }
 
   async process(payload: JobPayloads['organisation.reminders']): Promise<ReminderRun> {

@@ -1,9 +1,9 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { JOB_QUEUE, type JobPayloads, type KpiReconciliationReport } from '@academie/contracts';
+import type { JobPayloads, KpiReconciliationReport } from '@academie/contracts';
 import { JsonLogger } from '@academie/server-core';
-import { type JobHandler, JobProcessor, QueueRegistry, RETRY_PRESETS } from '@academie/server-queue';
+import { type JobHandler, JobProcessor, JobSchedules } from '@academie/server-queue';
 import { reconcileKpis } from './reconciliation.service';
 
 /** Every night at 03:30, Paris time. */
@@ -11,28 +11,20 @@ export const KPI_RECONCILE_SCHEDULE = { id: 'kpi-reconcile-nightly', pattern: '3
 
 /**
  * `kpi.reconcile`: recomputes the KPIs from the base tables and records the run (`kpi_reconciliation_run`); a run with
- * differences is logged as an error (counts only, no personal data). The worker (re)declares the nightly schedule at
- * each start, so it comes back even if Redis lost it.
+ * differences is logged as an error (counts only, no personal data). The nightly schedule is kept declared by
+ * `JobSchedules` (it comes back within a minute if Redis lost it).
  */
 @Injectable()
 @JobProcessor('kpi.reconcile')
 export class KpiReconcileProcessor implements JobHandler<'kpi.reconcile'>, OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queues: QueueRegistry,
+    private readonly schedules: JobSchedules,
     private readonly logger: JsonLogger,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.queues.queue(JOB_QUEUE['kpi.reconcile']).upsertJobScheduler(
-        KPI_RECONCILE_SCHEDULE.id,
-        { pattern: KPI_RECONCILE_SCHEDULE.pattern, tz: KPI_RECONCILE_SCHEDULE.tz },
-        { name: 'kpi.reconcile', data: { trigger: 'nightly' }, opts: { ...RETRY_PRESETS.few, removeOnComplete: 100, removeOnFail: false } },
-      );
-    } catch (error) {
-      this.logger.event('warn', 'kpi reconciliation not scheduled', { errorMessage: (error as Error).message }, 'reporting');
-    }
+  onApplicationBootstrap(): Promise<void> {
+    return this.schedules.declare({ id: KPI_RECONCILE_SCHEDULE.id, name: 'kpi.reconcile', pattern: KPI_RECONCILE_SCHEDULE.pattern, data: { trigger: 'nightly' } });
   }
 
   async process({ trigger }: JobPayloads['kpi.reconcile']): Promise<Pick<KpiReconciliationReport, 'runId' | 'status' | 'differenceCount'>> {
