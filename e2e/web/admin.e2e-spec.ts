@@ -224,6 +224,16 @@ describe('administration console', () => {
     await page.getByRole('table', { name: 'Cours' }).waitFor();
     await expectAccessible();
     await screenshot(page, 'admin-courses');
+
+    // On a phone the console's menu folds into a button; the accounts table scrolls sideways, focusable.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url('/administration/utilisateurs'), { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Utilisateurs' }).waitFor();
+    await page.getByRole('button', { name: 'Menu de l’administration' }).waitFor();
+    await page.getByRole('table', { name: 'Comptes' }).waitFor();
+    await expectAccessible();
+    await screenshot(page, 'admin-users-mobile');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('refuses the console to a signed-in person who is not an administrator', async () => {

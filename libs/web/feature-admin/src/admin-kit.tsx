@@ -275,7 +275,9 @@ export function TableFrame({ caption, hideCaption = true, children }: { caption:
     // Multiline: long ids and errors wrap inside their cell instead of pushing the table sideways.
     <div className={`${fr.cx('fr-table', hideCaption && 'fr-table--no-caption')} fr-table--multiline`}>
       <div className={fr.cx('fr-table__wrapper')}>
-        <div className={fr.cx('fr-table__container')} tabIndex={0} role="region" aria-label={caption}>
+        {/* Positioned: the screen-reader-only texts of the buttons (absolutely positioned) stay inside the scrolling box
+            instead of widening the page on a phone. */}
+        <div className={fr.cx('fr-table__container')} tabIndex={0} role="region" aria-label={caption} style={{ position: 'relative' }}>
           <div className={fr.cx('fr-table__content')}>
             <table>
               <caption>{caption}</caption>

@@ -72,7 +72,8 @@ function AdminLayout() {
             }))}
           />
         </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-9')}>
+        {/* min-width 0: a grid column is a flex item, which a wide table would otherwise stretch past the screen. */}
+        <div className={fr.cx('fr-col-12', 'fr-col-md-9')} style={{ minWidth: 0 }}>
           <NoticeProvider resetKey={tab}>
             <Outlet />
           </NoticeProvider>
