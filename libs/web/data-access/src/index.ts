@@ -53,7 +53,7 @@ export { useApiQuery } from './use-api-query';
 export type { QueryState } from './use-api-query';
 export { coursesPath, useCourses } from './use-courses';
 export { RETURN_PARAM, safeReturnPath, signInPath } from './return-path';
-export { RequireSignIn } from './require-sign-in';
+export { RequireSignIn, type RequireSignInProps } from './require-sign-in';
 export { useLiveQuery } from './use-live-query';
 export type { LiveQueryOptions, LiveQueryState } from './use-live-query';
 export {

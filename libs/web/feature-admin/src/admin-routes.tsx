@@ -1,4 +1,4 @@
-import { signInPath, useAuth } from '@academie/web-data-access';
+import { RequireSignIn } from '@academie/web-data-access';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -26,17 +26,14 @@ export const ADMIN_TABS = [
 
 /** /administration/*, for administrators: signed out → /connexion (and back), other roles → « Accès réservé ». */
 export function AdminRoutes() {
-  const { status, user } = useAuth();
-  const location = useLocation();
-  if (status === 'loading') {
-    return (
-      <div className={fr.cx('fr-container', 'fr-py-6w')}>
-        <p role="status">Chargement de votre session…</p>
-      </div>
-    );
-  }
-  if (status === 'anonymous' || user === null) return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
-  if (!user.roles.includes('admin')) return <Reserved />;
+  return (
+    <RequireSignIn roles={['admin']} denied={<Reserved />}>
+      {() => <AdminConsole />}
+    </RequireSignIn>
+  );
+}
+
+function AdminConsole() {
   return (
     <Routes>
       <Route element={<AdminLayout />}>

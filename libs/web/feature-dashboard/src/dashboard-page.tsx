@@ -1,12 +1,11 @@
-import type { MeResponse } from '@academie/contracts';
-import { signInPath, useAuth, useKpiOverview } from '@academie/web-data-access';
+import { RequireSignIn, useKpiOverview } from '@academie/web-data-access';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useMemo } from 'react';
-import { Navigate, useLocation, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { BreakdownChart, RegionsTable } from './breakdown-section';
 import { CompaniesSection } from './companies-section';
 import { CsvDownload } from './csv-download';
@@ -22,27 +21,13 @@ const PAGE_TITLE = 'Tableau de bord des indicateurs';
 /** Roles that may read the KPIs (as the API: ministry staff and administrators). */
 const ALLOWED_ROLES = ['ministry', 'admin'] as const;
 
-export function canReadKpis(user: MeResponse): boolean {
-  return user.roles.some((role) => (ALLOWED_ROLES as readonly string[]).includes(role));
-}
-
 /** /tableau-de-bord: the plan's indicators for the ministry. Signed out → /connexion; other roles → 403. */
 export function DashboardPage() {
-  const { status, user } = useAuth();
-  const location = useLocation();
-
-  if (status === 'loading') {
-    return (
-      <div className={fr.cx('fr-container', 'fr-py-6w')}>
-        <p role="status">Chargement de votre session…</p>
-      </div>
-    );
-  }
-  if (status === 'anonymous' || user === null) {
-    return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
-  }
-  if (!canReadKpis(user)) return <Forbidden />;
-  return <Dashboard />;
+  return (
+    <RequireSignIn roles={ALLOWED_ROLES} denied={<Forbidden />}>
+      {() => <Dashboard />}
+    </RequireSignIn>
+  );
 }
 
 function Forbidden() {

@@ -1,32 +1,20 @@
 import { ROLE_LABELS, type MeResponse, type Role } from '@academie/contracts';
-import { signInPath, useAuth } from '@academie/web-data-access';
+import { RequireSignIn } from '@academie/web-data-access';
 import { usePageTitle } from '@academie/web-ui';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
 
 /**
- * Renders `children` for a signed-in person who holds `role`: while the session is being restored it
- * says so; signed out, it sends the person to /connexion, which brings them back here; without the
- * role, it explains that the space is reserved (the API would answer 403 anyway).
+ * Renders `children` for a signed-in person who holds `role` (RequireSignIn: the session restored first, signed out
+ * → /connexion and back); without the role, it explains that the space is reserved (the API would answer 403 anyway).
  */
 export function RequireRole({ role, children }: { role: Role; children: (user: MeResponse) => ReactNode }) {
-  const { status, user } = useAuth();
-  const location = useLocation();
-
-  if (status === 'loading') {
-    return (
-      <div className={fr.cx('fr-container', 'fr-py-6w')}>
-        <p role="status">Chargement de votre session…</p>
-      </div>
-    );
-  }
-  if (status === 'anonymous' || user === null) {
-    return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
-  }
-  if (!user.roles.includes(role)) return <Reserved role={role} />;
-  return <>{children(user)}</>;
+  return (
+    <RequireSignIn roles={[role]} denied={<Reserved role={role} />}>
+      {children}
+    </RequireSignIn>
+  );
 }
 
 function Reserved({ role }: { role: Role }) {
