@@ -11,26 +11,13 @@ import type { KpiOverviewResponse, OrganisationView } from '@academie/contracts'
 import type { AppConfig } from '@academie/server-core';
 import { createDataSource } from '@academie/server-database';
 import { reconcileKpis } from '@academie/server-reporting';
-import { MemoryLogger, SHARED_REDIS_URL, createTestDatabase, eventually, testConfig } from '@academie/server-testing';
+import { createTestDatabase, eventually, MemoryLogger, SHARED_REDIS_URL, sirenFrom, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from '../catalog/catalog-boot';
 import type { CatalogKit, TestUser } from '../catalog/catalog-kit';
 import { LearningKit, type PublishedCourse, ev, text } from '../learning/learning-kit';
 import { emailOf, invitationToken } from '../organisation/organisation-kit';
 
-/** A SIREN passing the Luhn check, from 8 digits. */
-function siren(base: number): string {
-  const digits = String(base).padStart(8, '0');
-  for (let check = 0; check <= 9; check++) {
-    const candidate = digits + check;
-    const sum = [...candidate].reverse().reduce((s, d, i) => {
-      let v = Number(d) * (i % 2 ? 2 : 1);
-      if (v > 9) v -= 9;
-      return s + v;
-    }, 0);
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
+const siren = sirenFrom;
 
 let catalog: CatalogKit;
 let kit: LearningKit;

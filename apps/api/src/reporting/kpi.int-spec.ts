@@ -26,7 +26,7 @@ import {
 import type { AppConfig } from '@academie/server-core';
 import { createDataSource } from '@academie/server-database';
 import { reconcileKpis } from '@academie/server-reporting';
-import { MemoryLogger, SHARED_REDIS_URL, createTestDatabase, eventually, testConfig } from '@academie/server-testing';
+import { createTestDatabase, eventually, MemoryLogger, SHARED_REDIS_URL, sirenFrom, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from '../catalog/catalog-boot';
 import type { CatalogKit, TestUser } from '../catalog/catalog-kit';
 
@@ -63,20 +63,7 @@ const categoryOf = (band: string | null, audience: string): string => {
   return (band && b[band]) || ({ tpe: 'TPE', pme: 'PME', eti: 'ETI', grand_groupe: 'GE' } as Record<string, string>)[audience] || '?';
 };
 
-/** A SIREN passing the Luhn check, from 8 digits. */
-function siren(base: number): string {
-  const digits = String(base).padStart(8, '0');
-  for (let check = 0; check <= 9; check++) {
-    const candidate = digits + check;
-    const sum = [...candidate].reverse().reduce((s, d, i) => {
-      let v = Number(d) * (i % 2 ? 2 : 1);
-      if (v > 9) v -= 9;
-      return s + v;
-    }, 0);
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
+const siren = sirenFrom;
 
 /** Skewed on purpose: most learners share a profile, so that many cells are 10 or more and shown. */
 function profileFor(i: number): Profile {

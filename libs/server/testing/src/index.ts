@@ -8,3 +8,4 @@ export * from '../mail-capture.mjs';
 export * from './test-api';
 export { DEMO_ACCOUNTS, type DemoAccount } from '@academie/server-database';
 export * from './prometheus-text';
+export * from './siren-factory';
