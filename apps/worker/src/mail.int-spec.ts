@@ -82,6 +82,8 @@ describe('mail worker', () => {
     try {
       const id = await queueMail(db, 'patience@example.fr');
       await eventually(async () => (await db.query(`SELECT attempts FROM mail_message WHERE id = $1`, [id])).rows[0].attempts >= 1);
+      // The message records its failure in the handler; the outbox event records it once the job has failed, a moment after.
+      await eventually(async () => (await db.query(`SELECT last_error FROM outbox_event`)).rows[0]?.last_error != null);
       const { rows } = await db.query(`SELECT sent_at, last_error, params ? 'token' AS has_token FROM mail_message WHERE id = $1`, [id]);
       expect(rows[0]).toMatchObject({ sent_at: null, last_error: expect.stringMatching(/ECONNREFUSED|connect/i), has_token: true });
       expect((await db.query(`SELECT processed_at, last_error FROM outbox_event`)).rows[0]).toMatchObject({ processed_at: null, last_error: expect.any(String) });
