@@ -37,7 +37,10 @@ export function advisoriesOf(report) {
 export function unavailableReason(report, stderr = '') {
   const fromReport = report?.message ?? report?.error?.summary ?? report?.error?.code;
   const fromStderr = /npm (?:error|warn|ERR!) (audit .*)/.exec(stderr)?.[1];
-  return String(fromReport || fromStderr || 'no audit report (no answer from the registry)').trim();
+  // The registry's address stays out of the logs: the configuration says which one it is.
+  return String(fromReport || fromStderr || 'no audit report (no answer from the registry)')
+    .replace(/https?:\/\/[^/\s)]+/g, '<registry>')
+    .trim();
 }
 
 /**

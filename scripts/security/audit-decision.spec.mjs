@@ -14,6 +14,7 @@ describe('audit decision', () => {
     const verdict = decide(fixture('audit-unavailable-405.json'), { advisories: {} });
     expect(verdict.status).toBe('unavailable');
     expect(verdict.reason).toMatch(/405 Method Not Allowed/);
+    expect(verdict.reason).toContain('POST <registry>/-/npm/v1/security/advisories/bulk'); // no host in the logs
     expect(decide(fixture('audit-enoaudit.json'), { advisories: {} })).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/does not support audit/) });
     expect(decide(null, { advisories: {} }, { stderr: 'npm error audit endpoint returned an error' })).toMatchObject({
       status: 'unavailable',
