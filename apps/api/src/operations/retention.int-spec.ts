@@ -2,7 +2,7 @@
 // aged past its period. What is past goes (progress events, audit entries, e-mails; xAPI statements no longer served),
 // what is not stays, and no KPI moves: the overview is the same and the reconciliation finds no difference.
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { type KpiOverviewResponse, QUEUES, type XapiStatementResult } from '@aca
 import type { AppConfig } from '@academie/server-core';
 import { createDataSource } from '@academie/server-database';
 import { reconcileKpis } from '@academie/server-reporting';
-import { MemoryLogger, SHARED_REDIS_URL, createTestDatabase, eventually, testConfig } from '@academie/server-testing';
+import { createTestDatabase, eventually, MemoryLogger, startWorkerProcess, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from '../catalog/catalog-boot';
 import type { CatalogKit, TestUser } from '../catalog/catalog-kit';
 import { LearningKit, type PublishedCourse, RIGHT_ANSWERS, ev, quiz, text } from '../learning/learning-kit';
@@ -30,31 +30,9 @@ let ministry: TestUser;
 const learners: { user: TestUser; enrollmentId: string }[] = [];
 const mailDir = mkdtempSync(join(tmpdir(), 'retention-mail-'));
 
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist/server/apps/worker/src/main.js')], {
-    cwd: process.cwd(),
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: '4',
-      REDIS_URL: SHARED_REDIS_URL,
-      REDIS_PREFIX: config.REDIS_PREFIX,
-      OUTBOX_RELAY_INTERVAL_MS: '100',
-      OUTBOX_REDELIVER_AFTER_MS: '1500',
-      WORKER_HEARTBEAT_INTERVAL_MS: '500',
-      JOB_RETRY_DELAY_MS: '200',
-      WORKER_METRICS_PORT: '0',
-      // Small batches: the purge of the aged events takes several statements.
-      RETENTION_BATCH_SIZE: '100',
-      SMTP_URL: `file:${mailDir}`,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk) => process.env.TEST_LOGS === '1' && process.stderr.write(chunk));
-  return child;
-}
+// Small batches: the purge of the aged events takes several statements.
+const startWorker = (): ChildProcess =>
+  startWorkerProcess({ databaseUrl, redisPrefix: config.REDIS_PREFIX, mailDir, env: { RETENTION_BATCH_SIZE: '100' } });
 
 async function reconcile() {
   const source = createDataSource({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 2 });
@@ -100,7 +78,7 @@ beforeAll(async () => {
     if (done) expect((await kit.attempt(user, check, RIGHT_ANSWERS)).status).toBe(201);
     learners.push({ user, enrollmentId });
   }
-  redis = new Redis(SHARED_REDIS_URL, { maxRetriesPerRequest: null });
+  redis = new Redis({ maxRetriesPerRequest: null });
   queue = new Queue(QUEUES.scheduled, { connection: redis, prefix: config.REDIS_PREFIX });
   worker = startWorker();
   // The worker delivers every event: certificates issued, KPIs counted, e-mails sent.

@@ -3,7 +3,7 @@
 // in-process, the real worker as a process (dist/server, built by `npm run test:int`) issuing certificates and
 // keeping the rollups; the reconciliation (and its --rebuild) must find no difference.
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import type { KpiOverviewResponse, OrganisationView } from '@academie/contracts'
 import type { AppConfig } from '@academie/server-core';
 import { createDataSource } from '@academie/server-database';
 import { reconcileKpis } from '@academie/server-reporting';
-import { createTestDatabase, eventually, MemoryLogger, SHARED_REDIS_URL, sirenFrom, testConfig } from '@academie/server-testing';
+import { createTestDatabase, eventually, MemoryLogger, sirenFrom, startWorkerProcess, stopProcess, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from '../catalog/catalog-boot';
 import type { CatalogKit, TestUser } from '../catalog/catalog-kit';
 import { LearningKit, type PublishedCourse, ev, text } from '../learning/learning-kit';
@@ -27,32 +27,9 @@ let course: PublishedCourse;
 let worker: ChildProcess | undefined;
 const mailDir = mkdtempSync(join(tmpdir(), 'kpi-org-mail-'));
 
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist/server/apps/worker/src/main.js')], {
-    cwd: process.cwd(),
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: '4',
-      REDIS_URL: SHARED_REDIS_URL,
-      REDIS_PREFIX: config.REDIS_PREFIX,
-      OUTBOX_RELAY_INTERVAL_MS: '100',
-      OUTBOX_REDELIVER_AFTER_MS: '1500',
-      WORKER_HEARTBEAT_INTERVAL_MS: '500',
-      WORKER_METRICS_PORT: '0',
-      JOB_RETRY_DELAY_MS: '200',
-      SMTP_URL: `file:${mailDir}`,
-      LOG_LEVEL: 'warn',
-      SERVICE_NAME: 'worker-kpi-org',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk) => process.env.TEST_LOGS === '1' && process.stderr.write(chunk));
-  return child;
-}
-const stopped = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+const startWorker = (): ChildProcess =>
+  startWorkerProcess({ databaseUrl, redisPrefix: config.REDIS_PREFIX, mailDir, env: { SERVICE_NAME: 'worker-kpi-org' } });
+const stopped = (child: ChildProcess) => stopProcess(child);
 
 /** Every KPI event delivered to the reporting subscriber, every completion certified. */
 async function settled(): Promise<void> {

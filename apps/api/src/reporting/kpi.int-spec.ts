@@ -3,7 +3,7 @@
 // through the real routes. Every KPI route must give the figures this file computes from its own script, the
 // reconciliation must find no difference, and the same after the worker is killed (SIGKILL) in the middle of a mix.
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ import {
 import type { AppConfig } from '@academie/server-core';
 import { createDataSource } from '@academie/server-database';
 import { reconcileKpis } from '@academie/server-reporting';
-import { createTestDatabase, eventually, MemoryLogger, SHARED_REDIS_URL, sirenFrom, testConfig } from '@academie/server-testing';
+import { createTestDatabase, eventually, MemoryLogger, sirenFrom, startWorkerProcess, stopProcess, testConfig } from '@academie/server-testing';
 import { bootCatalogApi, stopCatalogApi } from '../catalog/catalog-boot';
 import type { CatalogKit, TestUser } from '../catalog/catalog-kit';
 
@@ -84,31 +84,9 @@ let courses: { id: string; lessonId: string; counts: boolean }[];
 const learners: Learner[] = [];
 const mailDir = mkdtempSync(join(tmpdir(), 'kpi-mail-'));
 
-function startWorker(label: string): ChildProcess {
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist/server/apps/worker/src/main.js')], {
-    cwd: process.cwd(),
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: '4',
-      REDIS_URL: SHARED_REDIS_URL,
-      REDIS_PREFIX: config.REDIS_PREFIX,
-      OUTBOX_RELAY_INTERVAL_MS: '100',
-      OUTBOX_REDELIVER_AFTER_MS: '1500',
-      WORKER_HEARTBEAT_INTERVAL_MS: '500',
-      JOB_RETRY_DELAY_MS: '200',
-      SMTP_URL: `file:${mailDir}`,
-      LOG_LEVEL: 'warn',
-      SERVICE_NAME: `worker-${label}`,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk) => process.env.TEST_LOGS === '1' && process.stderr.write(chunk));
-  return child;
-}
-const killed = (child: ChildProcess, signal: NodeJS.Signals) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : (child.once('exit', () => resolve()), child.kill(signal))));
+const startWorker = (label: string): ChildProcess =>
+  startWorkerProcess({ databaseUrl, redisPrefix: config.REDIS_PREFIX, mailDir, env: { SERVICE_NAME: `worker-${label}` } });
+const killed = stopProcess;
 
 async function publishCourse(trainer: TestUser, reviewer: TestUser, title: string, countsTowardGoal: boolean, lessons: LessonInput[]) {
   const course = await catalog.ok<StudioCourse>('POST', '/api/studio/courses', trainer, {

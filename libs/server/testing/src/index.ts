@@ -9,3 +9,4 @@ export * from './test-api';
 export { DEMO_ACCOUNTS, type DemoAccount } from '@academie/server-database';
 export * from './prometheus-text';
 export * from './siren-factory';
+export * from './worker-process';
