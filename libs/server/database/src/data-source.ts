@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig, JsonLogger } from '@academie/server-core';
 import {
@@ -36,6 +37,7 @@ import { Kpi1795615200000 } from './migrations/1795615200000-Kpi';
 import { Organisations1795618800000 } from './migrations/1795618800000-Organisations';
 import { OrganisationReminders1795700000000 } from './migrations/1795700000000-OrganisationReminders';
 import { RetentionIndexes1795900000000 } from './migrations/1795900000000-RetentionIndexes';
+import { KpiChangeNotice1796000000000 } from './migrations/1796000000000-KpiChangeNotice';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Every entity of every context: the one schema shared by api and worker. */
@@ -85,6 +87,7 @@ export const MIGRATIONS = [
   Organisations1795618800000,
   OrganisationReminders1795700000000,
   RetentionIndexes1795900000000,
+  KpiChangeNotice1796000000000,
 ];
 
 export function dataSourceOptions(
@@ -103,14 +106,30 @@ export function dataSourceOptions(
     namingStrategy: new SnakeNamingStrategy(),
     applicationName,
     extra: {
+      Client: clientLoggingItsErrors(logger),
       max: config.DATABASE_POOL_SIZE,
       connectionTimeoutMillis: 5_000,
       statement_timeout: 30_000,
       idle_in_transaction_session_timeout: 60_000,
     },
-    // A pooled client killed while idle or checked out emits 'error': log it, never crash the process.
-    poolErrorHandler: (err: Error) =>
-      logger?.event('warn', 'postgres pool client error', { errorMessage: err.message }, 'database'),
+    // The pool re-emits the error of an idle client; each client already logged it (see clientLoggingItsErrors).
+    poolErrorHandler: () => undefined,
+  };
+}
+
+/**
+ * The pool's client class, with an 'error' listener of its own for its whole life. pg emits 'error' on a client whose
+ * connection dies between queries; the pool listens only while the client is idle, and TypeORM not at all while a
+ * query runner holds it (between two statements of a transaction, say). Without this listener, PostgreSQL terminating
+ * a checked-out connection (restart, failover, `pg_terminate_backend`) would crash the process with an unhandled
+ * 'error' event. With it the error is logged, the holder's next statement fails and the pool discards the client.
+ */
+function clientLoggingItsErrors(logger?: JsonLogger): typeof pg.Client {
+  return class ClientLoggingItsErrors extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      this.on('error', (err: Error) => logger?.event('warn', 'postgres client connection error', { errorMessage: err.message }, 'database'));
+    }
   };
 }
 
