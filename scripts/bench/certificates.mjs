@@ -166,6 +166,18 @@ async function cpuOf(child, applicationName) {
   return { worker: cpuSeconds(child.pid), backends: new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)])) };
 }
 
+/**
+ * Transactions committed so far in the benchmark's database by others than this process (whose polling queries are
+ * counted and taken out). Backends publish their counts within a second: read it after a pause once the work is done.
+ */
+let ownQueries = 0;
+async function commitsSoFar() {
+  await db.query(`SELECT pg_stat_clear_snapshot()`);
+  const { rows } = await db.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`);
+  return Number(rows[0].xact_commit) - ownQueries;
+}
+const settled = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+
 /** CPU milliseconds per certificate between two snapshots: the worker's, and its PostgreSQL backends'. */
 async function cpuPerCertificate(child, applicationName, before, count) {
   const after = await cpuOf(child, applicationName);
@@ -228,17 +240,23 @@ try {
   db = new pg.Client({ connectionString: DATABASE_URL });
   db.on('error', () => undefined);
   await db.connect();
+  const query = db.query.bind(db);
+  db.query = (...args) => (ownQueries++, query(...args));
   const courses = (await db.query(`SELECT id, current_version_id FROM course WHERE status = 'published' ORDER BY slug`)).rows;
 
   // A. Issuance alone: the certification subscriber in a worker process of its own.
   say(`A. Émission seule (scripts/bench/certificates-issuance-worker.mjs) : ${fmt(COMPLETIONS)} course.completed validés d'un coup…`);
   const issuanceWorker = await startWorker(join(root, 'scripts/bench/certificates-issuance-worker.mjs'));
   const aLearners = await learners(COMPLETIONS, courses);
+  await settled();
+  const aCommitsBefore = await commitsSoFar();
   const aCpuBefore = await cpuOf(issuanceWorker, 'academie-bench-issuance');
   const a = await measureIssuance(aLearners);
   const aCpu = await cpuPerCertificate(issuanceWorker, 'academie-bench-issuance', aCpuBefore, COMPLETIONS);
   const aPeak = peakMemoryMiB(issuanceWorker);
   await until(async () => (await openEvents()) === 0, 'issuance drain', 600_000, 50);
+  await settled();
+  aCpu.commits = ((await commitsSoFar()) - aCommitsBefore) / COMPLETIONS;
   await stopWorker(issuanceWorker);
   say(`   ${fmt(a.ms / 1000, 2)} s`);
 
@@ -264,11 +282,16 @@ try {
     completions.map(({ completedAt, ...c }) => JSON.stringify({ ...c, enrolledAt: completedAt })),
   ]);
   await until(async () => (await openEvents()) === 0, 'enrollments', 600_000, 200);
+  await settled();
+  const bCommitsBefore = await commitsSoFar();
   const bCpuBefore = await cpuOf(fullWorker, 'academie-worker');
   const b = await measureIssuance(completions);
   const bCpu = await cpuPerCertificate(fullWorker, 'academie-worker', bCpuBefore, COMPLETIONS);
   await until(async () => (await openEvents()) === 0, 'drain', 900_000, 50);
   const bDrainMs = performance.now() - b.started;
+  const bAllCpu = await cpuPerCertificate(fullWorker, 'academie-worker', bCpuBefore, COMPLETIONS);
+  await settled();
+  bCpu.commits = ((await commitsSoFar()) - bCommitsBefore) / COMPLETIONS;
   const bPeak = peakMemoryMiB(fullWorker);
   await stopWorker(fullWorker);
 
@@ -287,12 +310,14 @@ try {
   say(`| (b) boucle nue : PDF + credential signé (ce que calcule un téléchargement) | ${fmt(barePdf)} /s, ${fmt(barePdfCpu, 2)} ms de CPU chacun |`);
   say(`| A. émission seule : ${fmt(COMPLETIONS)} certificats | ${fmt(a.ms / 1000, 2)} s, **${fmt(aRate)} certificats/s**, mémoire de pointe ${fmt(aPeak, 0)} Mio |`);
   say(`| A. temps CPU par certificat : worker ${fmt(aCpu.worker, 2)} ms, PostgreSQL ${fmt(aCpu.postgres, 2)} ms (borne sur 2 cœurs libres : ${fmt(Math.min(1000 / aCpu.worker, 2000 / (aCpu.worker + aCpu.postgres)))} /s) |  |`);
+  say(`| A. transactions validées par certificat, jusqu'à ce que tout soit traité | ${fmt(aCpu.commits, 2)} |`);
   say(`| A. rapport à la boucle (a) | ${fmt(aRate / bareIssue, 2)} en débit (file et base : ${fmt(100 * (1 - aRate / bareIssue))} % du temps) ; en CPU, la boucle fait ${fmt((100 * bareIssueCpu) / (aCpu.worker + aCpu.postgres))} % du coût d'un certificat |`);
   say(`| A'. émission seule, synchronous_commit=off (diagnostic, pas un réglage de production) | ${fmt(a2.ms / 1000, 2)} s, ${fmt(rate(COMPLETIONS, a2.ms))} certificats/s |`);
   say(`| validations PostgreSQL par seconde, un client, une ligne par transaction (le disque de cette machine) | ${fmt(commits)} /s |`);
   say(`| B. worker complet : ${fmt(COMPLETIONS)} certificats | ${fmt(b.ms / 1000, 2)} s, **${fmt(bRate)} certificats/s**, mémoire de pointe ${fmt(bPeak, 0)} Mio |`);
   say(`| B. temps CPU par certificat jusqu'au dernier : worker ${fmt(bCpu.worker, 2)} ms, PostgreSQL ${fmt(bCpu.postgres, 2)} ms |  |`);
-  say(`| B. tout ce qu'ils entraînent traité (KPI, e-mails envoyés en SMTP) | ${fmt(bDrainMs / 1000, 2)} s |`);
+  say(`| B. transactions validées par certificat, jusqu'à ce que tout soit traité | ${fmt(bCpu.commits, 2)} |`);
+  say(`| B. tout ce qu'ils entraînent traité (KPI, e-mails envoyés en SMTP) | ${fmt(bDrainMs / 1000, 2)} s, ${fmt(rate(COMPLETIONS, bDrainMs))} /s ; CPU par certificat : worker ${fmt(bAllCpu.worker, 2)} ms, PostgreSQL ${fmt(bAllCpu.postgres, 2)} ms |`);
   say(`| B. rapport à la boucle (a) | ${fmt(bRate / bareIssue, 2)} |`);
   say('');
   say(`Contrôle : ${JSON.stringify(check[0])} ; e-mails reçus : ${smtp.messages.length}`);

@@ -25,7 +25,8 @@ interface MailRow {
  * event is delivered again and the message resent with the same Message-ID: harmless, and its link still works.
  */
 @Injectable()
-@OutboxHandler('mail.send')
+// `external`: the SMTP send is done outside the database, so each message has a savepoint of its own in its batch.
+@OutboxHandler('mail.send', 'mail.send', { external: true })
 export class MailSendHandler implements OutboxEventHandler<'mail.send'> {
   constructor(
     private readonly transport: MailTransport,

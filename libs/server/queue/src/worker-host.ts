@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy, type OnM
 import type { Redis } from 'ioredis';
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
-import { JOB_NAMES, JOB_QUEUE, type JobName, type QueueName } from '@academie/contracts';
+import { JOB_NAMES, JOB_QUEUE, type JobName, type QueueName, QUEUES } from '@academie/contracts';
 import { AppConfig, JsonLogger } from '@academie/server-core';
 import { JOB_PROCESSOR, type JobHandler } from './job-processor';
 import { QueueMetrics } from './queue-metrics';
@@ -55,7 +55,9 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, OnModul
       const worker = new Worker(queueName, (job: Job) => this.dispatch(job), {
         connection,
         prefix: this.config.REDIS_PREFIX,
-        concurrency: this.config.WORKER_CONCURRENCY,
+        // The outbox's jobs wait to be delivered together (OutboxDeliverProcessor): two batches' worth run at once.
+        concurrency:
+          queueName === QUEUES.outbox ? Math.max(this.config.WORKER_CONCURRENCY, 2 * this.config.OUTBOX_BATCH_SIZE) : this.config.WORKER_CONCURRENCY,
         lockDuration: this.config.WORKER_LOCK_DURATION_MS,
         stalledInterval: this.config.WORKER_LOCK_DURATION_MS,
         autorun: true,

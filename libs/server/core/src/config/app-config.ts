@@ -72,6 +72,16 @@ export class AppConfig {
   @Min(100)
   OUTBOX_REDELIVER_AFTER_MS = 30_000;
 
+  /**
+   * Outbox events a worker delivers together: one transaction per subscriber for up to this many events, whose jobs
+   * ran at the same moment (the outbox queue runs twice this many jobs at once). 1 delivers each event alone.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  OUTBOX_BATCH_SIZE = 50;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OutboxEventPayloads } from '@academie/contracts';
+import type { OutboxBatch } from '@academie/server-outbox';
 import { type CellAttributes, UNKNOWN, attributesOf, companyCategory, parisDay, parisMonth, sameAttributes } from '../dims';
 import { readCourseTitle, readLearnerProfile, readMemberCompanies } from '../base-tables';
 import { type CellDelta, applyCellDeltas } from './cell-deltas';
@@ -53,10 +54,15 @@ const before = (at: Date, id: string, otherAt: Date, otherId: string): boolean =
  * Applies one outbox event to the KPI rollups, inside the transaction that records its delivery to the `reporting`
  * subscriber: its effect commits with that record or not at all, so it counts exactly once. Each method first locks
  * the learner's `kpi_learner` row: two events of one person are applied one after the other, in any order.
+ *
+ * With a batch (several events delivered in one transaction), the deltas of the shared counters — `kpi_cell` (26 rows
+ * per fact, the same few rows for every learner of a month and course) and `kpi_activity_day` — are added up over
+ * the batch and written once at its end, one upsert per row in key order; a course's title is upserted once per
+ * batch. The counters are only ever added to, never read here, so the sums are what the events one by one would give.
  */
 @Injectable()
 export class RollupWriter {
-  async enrollmentCreated(manager: EntityManager, payload: unknown): Promise<void> {
+  async enrollmentCreated(manager: EntityManager, payload: unknown, batch?: OutboxBatch): Promise<void> {
     const e = check<OutboxEventPayloads['enrollment.created']>('enrollment.created', payload, ['enrollmentId', 'userId', 'courseId'], ['enrolledAt']);
     const learner = await this.lockLearner(manager, e.userId);
     if (!learner) return;
@@ -78,12 +84,12 @@ export class RollupWriter {
         [e.userId, e.enrollmentId, enrolledAt, e.courseId],
       );
     }
-    await this.rememberCourse(manager, e.courseId);
-    await this.touchActivity(manager, learner, enrolledAt);
-    await applyCellDeltas(manager, deltas);
+    await this.rememberCourse(manager, e.courseId, batch);
+    await this.touchActivity(manager, learner, enrolledAt, batch);
+    await this.addCells(manager, deltas, batch);
   }
 
-  async courseCompleted(manager: EntityManager, payload: unknown): Promise<void> {
+  async courseCompleted(manager: EntityManager, payload: unknown, batch?: OutboxBatch): Promise<void> {
     const e = check<OutboxEventPayloads['course.completed']>('course.completed', payload, ['enrollmentId', 'userId', 'courseId'], ['completedAt']);
     const learner = await this.lockLearner(manager, e.userId);
     if (!learner) return;
@@ -95,11 +101,11 @@ export class RollupWriter {
     if (enrollment.completed_at) return; // counted already
     const completedAt = new Date(e.completedAt);
     await manager.query(`UPDATE kpi_enrollment SET completed_at = $2 WHERE enrollment_id = $1`, [e.enrollmentId, completedAt]);
-    await this.touchActivity(manager, learner, completedAt);
-    await applyCellDeltas(manager, [{ ...attributesOf(learner), month: parisMonth(completedAt), courseId: e.courseId, completions: 1 }]);
+    await this.touchActivity(manager, learner, completedAt, batch);
+    await this.addCells(manager, [{ ...attributesOf(learner), month: parisMonth(completedAt), courseId: e.courseId, completions: 1 }], batch);
   }
 
-  async certificateIssued(manager: EntityManager, payload: unknown): Promise<void> {
+  async certificateIssued(manager: EntityManager, payload: unknown, batch?: OutboxBatch): Promise<void> {
     const e = check<OutboxEventPayloads['certificate.issued']>(
       'certificate.issued',
       payload,
@@ -118,10 +124,10 @@ export class RollupWriter {
     const issuedAt = new Date(e.issuedAt);
     const month = parisMonth(issuedAt);
     const deltas: CellDelta[] = [{ ...attributesOf(learner), month, courseId: e.courseId, certificates: 1 }];
-    await this.rememberCourse(manager, e.courseId);
-    await this.touchActivity(manager, learner, issuedAt);
+    await this.rememberCourse(manager, e.courseId, batch);
+    await this.touchActivity(manager, learner, issuedAt, batch);
     if (e.countsTowardGoal) deltas.push(...(await this.trainedBy(manager, e.userId, e.certificateId, e.courseId, issuedAt)));
-    await applyCellDeltas(manager, deltas);
+    await this.addCells(manager, deltas, batch);
   }
 
   /**
@@ -129,7 +135,7 @@ export class RollupWriter {
    * current attributes (the trained person stays frozen). The profile is re-read, so the events of several changes
    * converge on the latest profile in any order.
    */
-  async profileChanged(manager: EntityManager, payload: unknown): Promise<void> {
+  async profileChanged(manager: EntityManager, payload: unknown, batch?: OutboxBatch): Promise<void> {
     const e = check<OutboxEventPayloads['profile.changed']>('profile.changed', payload, ['userId'], ['changedAt']);
     const [learner] = (await manager.query(`SELECT ${LEARNER} FROM kpi_learner WHERE user_id = $1 FOR UPDATE`, [e.userId])) as LearnerRow[];
     if (!learner) return; // nothing counted yet: the first fact will read the profile
@@ -162,7 +168,7 @@ export class RollupWriter {
       `UPDATE kpi_learner SET audience = $2, region = $3, sector = $4, company_size = $5, updated_at = now() WHERE user_id = $1`,
       [e.userId, after.audience, after.region, after.sector, after.companySize],
     );
-    await applyCellDeltas(manager, deltas);
+    await this.addCells(manager, deltas, batch);
   }
 
   /** An erasure unlinks the SIRENs (profile and organisations) from the trained person; every count stays as it was. */
@@ -190,19 +196,26 @@ export class RollupWriter {
   }
 
   /** Moves the learner to the day of this activity when it is their latest (`kpi_activity_day` counts learners by last day). */
-  private async touchActivity(manager: EntityManager, learner: LearnerRow, at: Date): Promise<void> {
+  private async touchActivity(manager: EntityManager, learner: LearnerRow, at: Date, batch?: OutboxBatch): Promise<void> {
     const day = parisDay(at);
     const last = learner.last_activity_day;
     if (last && last >= day) return;
     await manager.query(`UPDATE kpi_learner SET last_activity_day = $2 WHERE user_id = $1`, [learner.user_id, day]);
     learner.last_activity_day = day;
-    const days = last ? [last, day] : [day];
-    const amounts = last ? [-1, 1] : [1];
-    await manager.query(
-      `INSERT INTO kpi_activity_day AS a (day, learners) SELECT * FROM unnest($1::date[], $2::bigint[])
-       ON CONFLICT ON CONSTRAINT pk_kpi_activity_day DO UPDATE SET learners = a.learners + EXCLUDED.learners`,
-      [days, amounts],
-    );
+    const moves = new Map<string, number>(last ? [[last, -1], [day, 1]] : [[day, 1]]);
+    if (!batch) return addActivityDays(manager, moves);
+    const days = batch.shared('reporting:kpi_activity_day', () => new Map<string, number>(), (all) => addActivityDays(manager, all));
+    for (const [d, amount] of moves) days.set(d, (days.get(d) ?? 0) + amount);
+  }
+
+  /** Adds the deltas to `kpi_cell` now, or, in a batch, to the batch's sums written at its end. */
+  private async addCells(manager: EntityManager, deltas: CellDelta[], batch?: OutboxBatch): Promise<void> {
+    if (!batch) {
+      await applyCellDeltas(manager, deltas);
+      return;
+    }
+    const all = batch.shared('reporting:kpi_cell', () => [] as CellDelta[], async (sums) => void (await applyCellDeltas(manager, sums)));
+    all.push(...deltas);
   }
 
   /**
@@ -287,8 +300,10 @@ export class RollupWriter {
     );
   }
 
-  /** The course's title as the catalogue publishes it, for the labels of the breakdown by course. */
-  private async rememberCourse(manager: EntityManager, courseId: string): Promise<void> {
+  /** The course's title as the catalogue publishes it, for the labels of the breakdown by course (once per batch). */
+  private async rememberCourse(manager: EntityManager, courseId: string, batch?: OutboxBatch): Promise<void> {
+    const seen = batch?.shared('reporting:kpi_course', () => new Set<string>(), async () => undefined);
+    if (seen?.has(courseId)) return;
     const title = await readCourseTitle(manager, courseId);
     await manager.query(
       `INSERT INTO kpi_course (course_id, title) VALUES ($1, $2)
@@ -296,5 +311,17 @@ export class RollupWriter {
        WHERE kpi_course.title IS DISTINCT FROM EXCLUDED.title`,
       [courseId, (title ?? courseId).slice(0, 200)],
     );
+    seen?.add(courseId);
   }
+}
+
+/** Adds learners to (or takes them from) days of `kpi_activity_day`, in day order, one statement. */
+async function addActivityDays(manager: EntityManager, moves: Map<string, number>): Promise<void> {
+  const rows = [...moves].filter(([, amount]) => amount !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (rows.length === 0) return;
+  await manager.query(
+    `INSERT INTO kpi_activity_day AS a (day, learners) SELECT * FROM unnest($1::date[], $2::bigint[])
+     ON CONFLICT ON CONSTRAINT pk_kpi_activity_day DO UPDATE SET learners = a.learners + EXCLUDED.learners`,
+    [rows.map(([day]) => day), rows.map(([, amount]) => amount)],
+  );
 }
