@@ -1,24 +1,30 @@
-// KPI benchmark (`npm run bench:kpi [-- --learners 10000,1500000] [--keep]`, after the server build).
+// KPI benchmark (`npm run bench:kpi [-- --learners 10000,1500000] [--keep] [--reuse <database url>]`, after the server
+// build). `--reuse` measures a database kept by an earlier run (`--keep`): its missing migrations are applied, no data
+// is loaded again (the size is read from it).
 // For each size: a database of its own (academie_bench_kpi_<ts>_<n>, dropped at the end unless --keep), 50 published
 // courses, then learners, enrollments (2 per learner), completions (about half) and certificates generated inside
 // PostgreSQL (INSERT ... SELECT generate_series), spread over 24 months; the rollups built by the reconciliation SQL
 // (`--rebuild`, as on a first deployment), then checked (0 difference). The built API runs as a real process; 16
 // keep-alive clients call each KPI route (warm-up, then a measured phase); pg_stat_user_tables is read before and after
-// the measured phases to show that the KPI reads touched no base table. Traffic goes to 127.0.0.1 only; bounded in time.
+// the measured phases to show that the KPI reads touched no base table. Besides latencies, the CPU time used per
+// request by the API process and by the PostgreSQL backends of the bench database (/proc/<pid>/stat, over each route's
+// warm-up and measured phase): on a shared machine latencies depend on the neighbours, CPU per request much less.
+// Traffic goes to 127.0.0.1 only; bounded in time.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { join } from 'node:path';
 import pg from 'pg';
 import { root } from '../paths.mjs';
-import { writeSummary } from './bench-kit.mjs';
+import { processCpuMs, writeSummary } from './bench-kit.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const SIZES = (arg('--learners') ?? '10000,1500000').split(',').map(Number);
+const REUSE = arg('--reuse');
+const SIZES = REUSE ? [0] : (arg('--learners') ?? '10000,1500000').split(',').map(Number);
 const KEEP = args.includes('--keep');
 const CLIENTS = 16;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3_000);
@@ -108,6 +114,22 @@ async function seed(url, learners) {
   return { userId: user.id, sessionId: session.id, cells, counts };
 }
 
+/** A database kept by an earlier run: migrations brought up to date, a new ministry caller, its size read. */
+async function reuse(url) {
+  const ds = db.createDataSource({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 }, undefined, 'academie-bench-kpi');
+  await ds.initialize();
+  await db.runMigrations(ds, (line) => say(`    ${line}`));
+  const counts = (await ds.query(`SELECT (SELECT count(*) FROM kpi_learner)::int AS users, (SELECT count(*) FROM enrollment)::int AS enrollments,
+      (SELECT count(*) FROM course_completion)::int AS completions, (SELECT count(*) FROM certificate)::int AS certificates`))[0];
+  const [{ cells }] = await ds.query(`SELECT count(*)::int AS cells FROM kpi_cell`);
+  const [user] = await ds.query(`INSERT INTO app_user (email, email_verified_at, first_name, last_name) VALUES ($1, now(), 'M', 'M') RETURNING id`, [`ministere-${stamp}@example.invalid`]);
+  await ds.query(`INSERT INTO user_role (user_id, role) VALUES ($1, 'ministry')`, [user.id]);
+  const [session] = await ds.query(`INSERT INTO session_family (user_id) VALUES ($1) RETURNING id`, [user.id]);
+  await ds.destroy();
+  say(`    ${counts.users} apprenants, ${counts.enrollments} inscriptions, ${counts.certificates} certificats, ${cells} lignes dans kpi_cell`);
+  return { userId: user.id, sessionId: session.id, cells, counts, learners: counts.users };
+}
+
 // ------------------------------------------------------------------------------------------------ load
 let rnd = 7;
 const rand = () => ((rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -158,6 +180,7 @@ function request(agent, port, path, token) {
 async function load(port, token, nextPath) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const latencies = [];
+  let all = 0;
   let measuring = false;
   const end = Date.now() + WARMUP_MS + MEASURE_MS;
   const timer = setTimeout(() => (measuring = true), WARMUP_MS);
@@ -165,6 +188,7 @@ async function load(port, token, nextPath) {
     while (Date.now() < end) {
       const t0 = process.hrtime.bigint();
       await request(agent, port, nextPath(), token);
+      all++;
       if (measuring) latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
   }));
@@ -172,7 +196,7 @@ async function load(port, token, nextPath) {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  return { requests: latencies.length, p50: q(0.5), p95: q(0.95) };
+  return { requests: latencies.length, all, p50: q(0.5), p95: q(0.95) };
 }
 
 async function scans(url) {
@@ -182,6 +206,16 @@ async function scans(url) {
   await client.end();
   return Object.fromEntries(rows.map((r) => [r.relname, { seq: Number(r.seq), idx: Number(r.idx) }]));
 }
+/** CPU used so far by the PostgreSQL backends connected to the database (the API's pool), in ms. */
+async function backendsCpuMs(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  await client.end();
+  return Object.fromEntries(rows.map((r) => [r.pid, processCpuMs(r.pid) ?? 0]));
+}
+const cpuDelta = (before, after) => Object.entries(after).reduce((sum, [pid, ms]) => sum + ms - (before[pid] ?? 0), 0);
+
 /** Statistics reach pg_stat_user_tables when a backend reports them (at most every second, and when idle). */
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
@@ -205,15 +239,16 @@ const freePort = () => new Promise((resolve) => { const s = http.createServer().
 
 // ------------------------------------------------------------------------------------------------ run
 const results = {};
-for (const learners of SIZES) {
-  const url = new URL(SERVER);
-  url.pathname = `/academie_bench_kpi_${stamp}_${learners}`;
+for (let learners of SIZES) {
+  const url = new URL(REUSE ?? SERVER);
+  if (!REUSE) url.pathname = `/academie_bench_kpi_${stamp}_${learners}`;
   const DATABASE_URL = url.toString();
   let api;
   try {
-    say(`\n== ${learners.toLocaleString('fr-FR')} apprenants : base ${url.pathname.slice(1)}`);
+    say(`\n== ${REUSE ? 'base conservée' : `${learners.toLocaleString('fr-FR')} apprenants`} : base ${url.pathname.slice(1)}`);
     const t0 = Date.now();
-    const seeded = await seed(DATABASE_URL, learners);
+    const seeded = REUSE ? await reuse(DATABASE_URL) : await seed(DATABASE_URL, learners);
+    if (REUSE) learners = seeded.learners;
     say(`    données et cumuls prêts en ${Math.round((Date.now() - t0) / 1000)} s`);
     const secret = randomBytes(32).toString('base64url');
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -227,9 +262,14 @@ for (const learners of SIZES) {
     const before = await scans(DATABASE_URL);
     const measured = {};
     for (const [name, next] of Object.entries(ROUTES)) {
+      // Backends opened during the phase count from 0: a pool connection's CPU is all of this run.
+      const [api0, pg0] = [processCpuMs(api.pid), await backendsCpuMs(DATABASE_URL)];
       const r = await load(port, token, next);
+      r.apiCpuMs = (processCpuMs(api.pid) - api0) / r.all;
+      r.pgCpuMs = cpuDelta(pg0, await backendsCpuMs(DATABASE_URL)) / r.all;
       measured[name] = r;
-      say(`    ${name.padEnd(12)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  (${r.requests} requêtes mesurées, ${CLIENTS} clients)`);
+      say(`    ${name.padEnd(12)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  (${r.requests} requêtes mesurées, ${CLIENTS} clients)` +
+        `  CPU par requête : API ${r.apiCpuMs.toFixed(2)} ms, PostgreSQL ${r.pgCpuMs.toFixed(2)} ms`);
     }
     await settle();
     const after = await scans(DATABASE_URL);
@@ -239,7 +279,7 @@ for (const learners of SIZES) {
     results[learners] = { measured, deltas, cells: seeded.cells, counts: seeded.counts };
   } finally {
     if (api) await stop(api);
-    if (KEEP) say(`    base conservée (--keep) : ${DATABASE_URL}`);
+    if (KEEP || REUSE) say(`    base conservée (--keep) : ${DATABASE_URL}`);
     else {
       await db.dropDatabase(DATABASE_URL).catch((e) => say(`    suppression impossible : ${e.message}`));
       say('    base supprimée');
@@ -278,6 +318,8 @@ writeSummary('kpi', {
       'p50 (ms)': results[n].measured[name].p50,
       'p95 (ms)': results[n].measured[name].p95,
       requests: results[n].measured[name].requests,
+      'API CPU per request (ms)': results[n].measured[name].apiCpuMs,
+      'PostgreSQL CPU per request (ms)': results[n].measured[name].pgCpuMs,
     })),
   ),
   ratios: Object.keys(ROUTES).map((name) => ({ label: `p95 ${name}, ${sizes.at(-1).toLocaleString('en-US')} / ${sizes[0].toLocaleString('en-US')} learners`, value: p95Ratio(name) })),

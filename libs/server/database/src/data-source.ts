@@ -37,6 +37,7 @@ import { Kpi1795615200000 } from './migrations/1795615200000-Kpi';
 import { Organisations1795618800000 } from './migrations/1795618800000-Organisations';
 import { OrganisationReminders1795700000000 } from './migrations/1795700000000-OrganisationReminders';
 import { RetentionIndexes1795900000000 } from './migrations/1795900000000-RetentionIndexes';
+import { KpiChangeNotice1796000000000 } from './migrations/1796000000000-KpiChangeNotice';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Every entity of every context: the one schema shared by api and worker. */
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   Organisations1795618800000,
   OrganisationReminders1795700000000,
   RetentionIndexes1795900000000,
+  KpiChangeNotice1796000000000,
 ];
 
 export function dataSourceOptions(

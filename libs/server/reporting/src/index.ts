@@ -5,3 +5,4 @@ export { KPI_RECONCILE_SCHEDULE } from './reconcile/kpi-reconcile.processor';
 export { REPORTING_SUBSCRIBER } from './rollup/rollup.handlers';
 export { suppress, gridLines, oneLine, type SuppressionLine } from './suppression/suppression';
 export { ReportingError } from './reporting.errors';
+export { RollupSlices } from './read/rollup-slices';

@@ -222,6 +222,16 @@ export class AppConfig {
   KPI_CACHE_SECONDS = 10;
 
   /**
+   * Memory an API process may give to the KPI rollup slices it keeps (month prefix sums of `kpi_cell`, docs/kpi.md),
+   * in MiB: the bound of that cache whatever the number of learners (least recently used slices out first).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  KPI_SLICE_CACHE_MB = 64;
+
+  /**
    * When the members of a cohort are reminded of an assigned course's due date, in days before it, comma-separated
    * (`7,1`: a week before and the day before). One e-mail per step; a member reached late gets only the nearest step.
    */

@@ -80,12 +80,9 @@ export class CellReader {
     return row?.month ?? null;
   }
 
-  async courseTitles(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = (await this.dataSource.query(`SELECT course_id::text AS id, title FROM kpi_course WHERE course_id = ANY($1::uuid[])`, [ids])) as {
-      id: string;
-      title: string;
-    }[];
+  /** Every course's title as last seen by the rollups (one row per course with a fact: as many as the catalogue). */
+  async courseTitles(): Promise<Map<string, string>> {
+    const rows = (await this.dataSource.query(`SELECT course_id::text AS id, title FROM kpi_course`)) as { id: string; title: string }[];
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 

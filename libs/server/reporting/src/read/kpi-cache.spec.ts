@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import type { AppConfig } from '@academie/server-core';
 import { KpiCache } from './kpi-cache';
+import { KpiChanges } from './kpi-changes';
 
 const cacheFor = (seconds: number) => new KpiCache({ KPI_CACHE_SECONDS: seconds } as AppConfig);
 
@@ -29,5 +30,26 @@ describe('KpiCache', () => {
     const on = cacheFor(10);
     await expect(on.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await on.get('k', async () => 'up')).toBe('up');
+  });
+  it('with the change listener: keeps an answer past the delay until a notice, and 60 s at most', async () => {
+    jest.useFakeTimers({ now: 2_000_000 });
+    const config = { KPI_CACHE_SECONDS: 10 } as AppConfig;
+    const changes = new KpiChanges(config, { event: () => undefined } as never);
+    changes.listening = true;
+    const cache = new KpiCache(config, changes);
+    let runs = 0;
+    const compute = async () => ++runs;
+    expect(await cache.get('k', compute)).toBe(1);
+    jest.setSystemTime(2_000_000 + 59_000);
+    expect(await cache.get('k', compute)).toBe(1); // nothing changed
+    changes.changed();
+    expect(await cache.get('k', compute)).toBe(2); // a notice: computed again
+    changes.changed();
+    jest.setSystemTime(2_000_000 + 59_000 + 9_000);
+    expect(await cache.get('k', compute)).toBe(2); // within KPI_CACHE_SECONDS of its computation
+    jest.setSystemTime(2_000_000 + 59_000 + 10_001);
+    expect(await cache.get('k', compute)).toBe(3);
+    jest.setSystemTime(2_000_000 + 59_000 + 10_001 + 60_000);
+    expect(await cache.get('k', compute)).toBe(4); // the safety net
   });
 });

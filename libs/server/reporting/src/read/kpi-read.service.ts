@@ -9,7 +9,6 @@ import {
   type KpiDimension,
   type KpiExportResponse,
   type KpiFilters,
-  type KpiMeasure,
   type KpiOverviewResponse,
   type KpiTimeseriesPoint,
   type KpiTimeseriesResponse,
@@ -22,9 +21,10 @@ import {
 import { AppConfig } from '@academie/server-core';
 import { UNKNOWN, labelOf, parisMonth } from '../dims';
 import { ReportingError } from '../reporting.errors';
-import { type SuppressionLine, gridLines, oneLine, suppress } from '../suppression/suppression';
+import { type IndexedLine, type SuppressionLine, oneLine, prepareLines, suppress, suppressIndexed } from '../suppression/suppression';
 import { CellReader, type Measures, type SummedRow, ZERO, dimensionOrder } from './cell-reader';
 import { KpiCache } from './kpi-cache';
+import { RollupSlices, sumRange } from './rollup-slices';
 
 export interface RangeQuery {
   from?: string;
@@ -47,10 +47,66 @@ const primary = (value: number): KpiCount => count(value, value >= 1 && value <=
 const rate = (completions: KpiCount, enrollments: KpiCount): number | null =>
   completions.value === null || enrollments.value === null || enrollments.value === 0 ? null : completions.value / enrollments.value;
 
-/** One table per measure: values by key, its lines, and the keys to publish. */
-interface Table {
-  values: Map<string, Measures>;
-  lines: SuppressionLine[];
+/** The five measures of cell `i` of summed slice values (KPI_MEASURES order). */
+const measuresAt = (sums: Float64Array, i: number): Measures => {
+  const at = i * KPI_MEASURES.length;
+  return { trained: sums[at], certificates: sums[at + 1], enrollments: sums[at + 2], completions: sums[at + 3], newLearners: sums[at + 4] };
+};
+const accumulate = (into: Measures, m: Measures): Measures => {
+  into.trained += m.trained;
+  into.certificates += m.certificates;
+  into.enrollments += m.enrollments;
+  into.completions += m.completions;
+  into.newLearners += m.newLearners;
+  return m;
+};
+
+/**
+ * A published table, for all five measures: cell i is `keys[i]` (`index` finds it by key), its measures are
+ * `values[i * 5 + k]`, and its lines are numbered alike (docs/kpi.md: what adds up to what).
+ */
+class Table {
+  readonly keys: string[] = [];
+  readonly index = new Map<string, number>();
+  private readonly amounts: number[] = [];
+  readonly lines: IndexedLine[] = [];
+  /** The codes of the dimension grouped by (a breakdown's table). */
+  groups: string[] = [];
+
+  /** Adds a cell and gives its number; a key already there keeps its number (two grids share their common cells). */
+  add(key: string, m: Measures): number {
+    const known = this.index.get(key);
+    if (known !== undefined) return known;
+    const i = this.keys.length;
+    this.keys.push(key);
+    this.index.set(key, i);
+    this.amounts.push(m.trained, m.certificates, m.enrollments, m.completions, m.newLearners);
+    return i;
+  }
+
+  static fromMap(values: Map<string, Measures>, lines: SuppressionLine[]): Table {
+    const table = new Table();
+    for (const [key, m] of values) table.add(key, m);
+    const at = (key: string) => table.index.get(key) ?? table.add(key, ZERO);
+    for (const line of lines) table.lines.push({ cells: line.cells.map(at), total: at(line.total) });
+    return table;
+  }
+
+  value(i: number, k: number): number {
+    return this.amounts[i * KPI_MEASURES.length + k];
+  }
+
+  /** The cells hidden, per measure (KPI_MEASURES order): primary and secondary secrecy. */
+  protect(): Uint8Array[] {
+    const prepared = prepareLines(this.keys.length, this.lines);
+    const n = KPI_MEASURES.length;
+    const size = this.keys.length;
+    return KPI_MEASURES.map((_, k) => {
+      const values = new Float64Array(size);
+      for (let i = 0; i < size; i++) values[i] = this.amounts[i * n + k];
+      return suppressIndexed(prepared, this.keys, values);
+    });
+  }
 }
 
 /**
@@ -63,26 +119,28 @@ export class KpiReadService {
     private readonly cells: CellReader,
     private readonly config: AppConfig,
     private readonly cache: KpiCache,
+    private readonly slices: RollupSlices,
   ) {}
 
   async breakdown(by: KpiDimension, filters: KpiFilters, range: RangeQuery): Promise<KpiBreakdownResponse> {
     const active = this.checkFilters(filters, by);
     const { from, to } = await this.range(range);
     // The protected table depends on the filter dimensions (and, with two filters, on both values), not on the value of
-    // a single filter: breakdowns that share it share its reading and its suppression.
-    const tableKey = active.length === 1 ? [active[0][0]] : active;
-    const { table, hidden } = await this.cache.get(`table ${JSON.stringify([by, tableKey, from, to])}`, async () => {
-      const t = await this.breakdownTable(by, active.length === 1 ? [[active[0][0], '*']] : active, from, to);
-      return { table: t, hidden: this.hide(t) };
-    });
-    const slice = active.map(([, v]) => v);
-    const key = (g: string, ...rest: string[]) => [g, ...rest].join('|');
-    const codes = [...new Set([...table.values.keys()].filter((k) => k.split('|').slice(1).join('|') === slice.join('|')).map((k) => k.split('|')[0]))]
-      .filter((c) => c !== '*' && KPI_MEASURES.some((m) => (table.values.get(key(c, ...slice))?.[m] ?? 0) !== 0))
+    // a single filter: it is summed from the rollup slices in memory and protected on each request (a millisecond or
+    // two for the largest, 50 courses × 18 regions), the answer kept by the controller's cache.
+    const table = await this.breakdownTable(by, active.length === 1 ? [[active[0][0], '*']] : active, from, to);
+    const hidden = table.protect();
+    const slice = active.map(([, v]) => v).join('|');
+    const key = (g: string) => (slice ? `${g}|${slice}` : g);
+    const codes = table.groups
+      .filter((c) => {
+        const i = table.index.get(key(c));
+        return i !== undefined && KPI_MEASURES.some((_, k) => table.value(i, k) !== 0);
+      })
       .sort((a, b) => (a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : a < b ? -1 : a > b ? 1 : 0));
-    const labels = by === 'course' ? await this.cells.courseTitles(codes.filter((c) => c !== UNKNOWN)) : new Map<string, string>();
+    const labels = by === 'course' ? await this.cache.get('course titles', () => this.cells.courseTitles()) : new Map<string, string>();
     const cells: KpiBreakdownCell[] = codes.map((code) => {
-      const counts = this.countsOf(table, hidden, key(code, ...slice));
+      const counts = this.countsOf(table, hidden, key(code));
       return {
         code: code === UNKNOWN ? null : code,
         label: by === 'course' ? (labels.get(code) ?? code) : labelOf(by, code),
@@ -90,7 +148,7 @@ export class KpiReadService {
         completionRate: rate(counts.completions, counts.enrollments),
       };
     });
-    const total = this.countsOf(table, hidden, key('*', ...slice));
+    const total = this.countsOf(table, hidden, key('*'));
     return {
       by,
       from,
@@ -112,8 +170,8 @@ export class KpiReadService {
     const values = new Map<string, Measures>(months.map((m) => [m, { ...ZERO }]));
     for (const row of rows) values.set(row.codes.month as string, row.measures);
     values.set('*', this.add(rows));
-    const table: Table = { values, lines: oneLine(months, '*') };
-    const hidden = this.hide(table);
+    const table = Table.fromMap(values, oneLine(months, '*'));
+    const hidden = table.protect();
     const points: KpiTimeseriesPoint[] = months.map((month) => ({ month, counts: this.countsOf(table, hidden, month) }));
     return { interval: 'month', from, to, filters: Object.fromEntries(active) as KpiFilters, total: this.countsOf(table, hidden, '*'), points, generatedAt: new Date().toISOString() };
   }
@@ -245,55 +303,66 @@ export class KpiReadService {
     };
   }
 
-  /** The table behind a breakdown: 1-D without filter; with filters, the 2-D tables of the group by each filter. */
+  /**
+   * The table behind a breakdown: 1-D without filter; with filters, the 2-D tables of the group by each filter (the
+   * other filter, if any, fixed at its value), with their margins. Summed over the range from the rollup slices kept
+   * in memory (RollupSlices): the margins are the sums of the cells, as every fact is counted under a code of every
+   * dimension (`?` when unknown).
+   */
   private async breakdownTable(by: KpiDimension, active: [KpiDimension, string][], from: string, to: string): Promise<Table> {
-    const f = `${from}-01`;
-    const t = `${to}-01`;
-    const values = new Map<string, Measures>();
-    const put = (key: string, m: Measures) => values.set(key, m);
-    const sliceDims = active.map(([d]) => d);
-    // Key: group code, then the code of each filter dimension in the order of `active` ('*' = all).
-    const keyOf = (g: string, codes: Partial<Record<KpiDimension, string>>) => [g, ...sliceDims.map((d) => codes[d] ?? '*')].join('|');
+    const table = new Table();
     if (active.length === 0) {
-      const rows = await this.cells.sum([by], f, t, {}, [by]);
-      for (const r of rows) put(keyOf(r.codes[by] as string, {}), r.measures);
-      put(keyOf('*', {}), this.add(await this.cells.sum([], f, t, {}, [])));
-      return { values, lines: oneLine(rows.map((r) => keyOf(r.codes[by] as string, {})), keyOf('*', {})) };
+      const slice = await this.slices.get({ row: by });
+      const sums = sumRange(slice, from, to);
+      const total = { ...ZERO };
+      const cells = slice.rows.map((code, r) => table.add(code, accumulate(total, measuresAt(sums, r))));
+      table.lines.push({ cells, total: table.add('*', total) });
+      table.groups = slice.rows;
+      return table;
     }
-    const lines: SuppressionLine[] = [];
-    // For each filter dimension d: the table group × d, the other filter (if any) fixed at its value.
-    for (const [d] of active) {
-      const others = active.filter(([o]) => o !== d);
-      const fixed = Object.fromEntries(others) as Partial<Record<KpiDimension, string>>;
-      const otherDims = others.map(([o]) => o);
-      const [grid, groupMargin, dMargin, grand] = await Promise.all([
-        this.cells.sum(dimensionOrder([by, d, ...otherDims]), f, t, fixed, [by, d]),
-        this.cells.sum(dimensionOrder([by, ...otherDims]), f, t, fixed, [by]),
-        this.cells.sum(dimensionOrder([d, ...otherDims]), f, t, fixed, [d]),
-        this.cells.sum(dimensionOrder(otherDims), f, t, fixed, []),
-      ]);
-      const codes = (rows: SummedRow[], dim: KpiDimension) => [...new Set(rows.map((r) => r.codes[dim] as string))].sort();
-      const rowsG = codes([...grid, ...groupMargin], by);
-      const colsD = codes([...grid, ...dMargin], d);
-      const cell = (g: string, dc: string) => keyOf(g, { ...fixed, [d]: dc });
-      for (const r of grid) put(cell(r.codes[by] as string, r.codes[d] as string), r.measures);
-      for (const r of groupMargin) put(cell(r.codes[by] as string, '*'), r.measures);
-      for (const r of dMargin) put(cell('*', r.codes[d] as string), r.measures);
-      put(cell('*', '*'), this.add(grand));
-      lines.push(...gridLines(rowsG, colsD, cell));
-    }
-    return { values, lines };
+    const slices = await Promise.all(active.map(([d]) => this.slices.get({ row: by, col: d, fixed: active.find(([o]) => o !== d) })));
+    const groups = new Set<string>();
+    // For each filter dimension d: the table group × d, the other filter (if any) fixed at its value. Key: group code,
+    // then the code of each filter dimension in the order of `active` ('*' = all).
+    active.forEach(([d], i) => {
+      const slice = slices[i];
+      const other = active.find(([o]) => o !== d);
+      const cell = other === undefined ? (g: string, dc: string) => `${g}|${dc}` : i === 0 ? (g: string, dc: string) => `${g}|${dc}|${other[1]}` : (g: string, dc: string) => `${g}|${other[1]}|${dc}`;
+      const sums = sumRange(slice, from, to);
+      const { rows, cols } = slice;
+      const rowTotals = rows.map(() => ({ ...ZERO }));
+      const colTotals = cols.map(() => ({ ...ZERO }));
+      const grand = { ...ZERO };
+      const inner = rows.map((g, r) =>
+        cols.map((dc, c) => {
+          const m = measuresAt(sums, r * cols.length + c);
+          accumulate(rowTotals[r], m);
+          accumulate(colTotals[c], m);
+          accumulate(grand, m);
+          return table.add(cell(g, dc), m);
+        }),
+      );
+      const rowTotal = rows.map((g, r) => table.add(cell(g, '*'), rowTotals[r]));
+      const colTotal = cols.map((dc, c) => table.add(cell('*', dc), colTotals[c]));
+      const all = table.add(cell('*', '*'), grand);
+      // The lines of a grid with margins (suppression's gridLines): each row, each column, and the two margins.
+      rows.forEach((_, r) => table.lines.push({ cells: inner[r], total: rowTotal[r] }));
+      cols.forEach((_, c) => table.lines.push({ cells: inner.map((row) => row[c]), total: colTotal[c] }));
+      table.lines.push({ cells: rowTotal, total: all }, { cells: colTotal, total: all });
+      for (const g of rows) groups.add(g);
+    });
+    table.groups = [...groups];
+    return table;
   }
 
-  private hide(table: Table): Record<KpiMeasure, Set<string>> {
+  private countsOf(table: Table, hidden: Uint8Array[], key: string): KpiCounts {
+    const i = table.index.get(key);
     return Object.fromEntries(
-      KPI_MEASURES.map((m) => [m, suppress(new Map([...table.values].map(([k, v]) => [k, v[m]])), table.lines)]),
-    ) as Record<KpiMeasure, Set<string>>;
-  }
-
-  private countsOf(table: Table, hidden: Record<KpiMeasure, Set<string>>, key: string): KpiCounts {
-    const values = table.values.get(key) ?? ZERO;
-    return Object.fromEntries(KPI_MEASURES.map((m) => [m, count(values[m], hidden[m].has(key) || (values[m] >= 1 && values[m] <= 9))])) as KpiCounts;
+      KPI_MEASURES.map((m, k) => {
+        const value = i === undefined ? 0 : table.value(i, k);
+        return [m, count(value, (i !== undefined && hidden[k][i] === 1) || (value >= 1 && value <= 9))];
+      }),
+    ) as KpiCounts;
   }
 
   private add(rows: SummedRow[]): Measures {
@@ -317,7 +386,7 @@ export class KpiReadService {
   private async range({ from, to }: RangeQuery): Promise<{ from: string; to: string }> {
     const current = parisMonth(new Date()).slice(0, 7);
     const end = to ?? current;
-    const start = from ?? (await this.cells.firstMonth()) ?? end;
+    const start = from ?? (await this.cache.get('first month', () => this.cells.firstMonth())) ?? end;
     if (start > end) throw ReportingError.InvalidQuery([{ field: 'from', reason: 'must not be after to' }]);
     if (monthsBetween(start, end).length > 240) throw ReportingError.InvalidQuery([{ field: 'from', reason: 'the range must not exceed 240 months' }]);
     return { from: start, to: end };

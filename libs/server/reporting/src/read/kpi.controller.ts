@@ -2,7 +2,6 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {
   KpiBreakdownResponse,
-  KpiExportResponse,
   KpiOverviewResponse,
   KpiTimeseriesResponse,
 } from '@academie/contracts';
@@ -45,11 +44,13 @@ export class KpiController {
     return this.cache.get(`timeseries ${JSON.stringify([from, to, filters])}`, () => this.kpis.timeseries(filters, { from, to }));
   }
 
+  /** `KpiExportResponse`, kept serialized: the whole export is a large document, sent as is while it is current. */
   @Get('export.json')
+  @Header('content-type', 'application/json; charset=utf-8')
   @Header('link', LICENCE_LINK)
   @ApiOkResponse({ description: '`KpiExportResponse`, Licence Ouverte 2.0' })
-  exportJson(@Query() query: KpiRangeQueryDto): Promise<KpiExportResponse> {
-    return this.cache.get(`export ${JSON.stringify([query.from, query.to])}`, () => this.kpis.exportAll(query));
+  exportJson(@Query() query: KpiRangeQueryDto): Promise<string> {
+    return this.cache.get(`export ${JSON.stringify([query.from, query.to])}`, async () => JSON.stringify(await this.kpis.exportAll(query)));
   }
 
   @Get('export.csv')

@@ -12,6 +12,31 @@ export interface SuppressionLine {
 
 const isSmall = (value: number): boolean => value >= 1 && value < KPI_SUPPRESSION_THRESHOLD;
 
+/** A line over the cells of a table numbered 0..n-1: `cells` add up to `total`. */
+export interface IndexedLine {
+  cells: readonly number[];
+  total: number;
+}
+
+/** The lines of a table linked to its cells, built once and used for each measure. */
+export interface PreparedLines {
+  lines: readonly IndexedLine[];
+  /** For each cell, the lines that hold it (once per occurrence). */
+  cellLines: number[][];
+  /** For each cell, the lines whose total it is. */
+  totalLines: number[][];
+}
+
+export function prepareLines(size: number, lines: readonly IndexedLine[]): PreparedLines {
+  const cellLines: number[][] = Array.from({ length: size }, () => []);
+  const totalLines: number[][] = Array.from({ length: size }, () => []);
+  lines.forEach((line, i) => {
+    for (const cell of line.cells) cellLines[cell].push(i);
+    totalLines[line.total].push(i);
+  });
+  return { lines, cellLines, totalLines };
+}
+
 /**
  * Statistical disclosure control of one table (one measure).
  *
@@ -20,57 +45,69 @@ const isSmall = (value: number): boolean => value >= 1 && value < KPI_SUPPRESSIO
  * others), the smallest non-zero shown cell of that line is hidden too (ties: the smallest key); when no such cell is
  * left, the line's total is hidden. Every line then shows a total minus its shown cells of 0 or at least 10, and no
  * hidden cell is the only unknown of a line. Cells absent from `values` count 0. Deterministic: same input, same output.
- *
- * Incremental: each line keeps the count and sum of its hidden cells and its candidates sorted once by (value, key);
- * hiding a cell re-examines only the lines that hold it (or whose total it is).
  */
 export function suppress(values: ReadonlyMap<string, number>, lines: readonly SuppressionLine[]): Set<string> {
-  const hidden = new Set<string>();
-  const valueOf = (key: string) => values.get(key) ?? 0;
-  const state = lines.map((line) => ({
-    line,
-    count: 0,
-    sum: 0,
-    candidates: line.cells.filter((c) => valueOf(c) > 0).sort((a, b) => valueOf(a) - valueOf(b) || (a < b ? -1 : a > b ? 1 : 0)),
-    next: 0,
-  }));
-  const linesOf = new Map<string, number[]>();
-  const link = (key: string, i: number) => {
-    const list = linesOf.get(key);
-    if (list) list.push(i);
-    else linesOf.set(key, [i]);
+  const keys = [...values.keys()];
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const indexOf = (key: string): number => {
+    let i = index.get(key);
+    if (i === undefined) {
+      i = keys.length;
+      keys.push(key);
+      index.set(key, i);
+    }
+    return i;
   };
-  state.forEach((st, i) => {
-    for (const cell of st.line.cells) link(cell, i);
-    link(`total:${st.line.total}`, i);
-  });
+  const indexed = lines.map((line) => ({ cells: line.cells.map(indexOf), total: indexOf(line.total) }));
+  const amounts = keys.map((k) => values.get(k) ?? 0);
+  const hidden = suppressIndexed(prepareLines(keys.length, indexed), keys, amounts);
+  return new Set(keys.filter((_, i) => hidden[i]));
+}
+
+/**
+ * The same control on a numbered table: cell i is `keys[i]` (its name breaks ties) and counts `values[i]`; the cells
+ * hidden are marked 1. Its primary pass follows the cells' numbers, as `suppress` follows the order of its map.
+ * Incremental: each line keeps the count and sum of its hidden cells, and its candidates sorted once by (value, key)
+ * when it first needs one; hiding a cell re-examines only the lines that hold it (or whose total it is).
+ */
+export function suppressIndexed(prepared: PreparedLines, keys: readonly string[], values: ArrayLike<number>): Uint8Array {
+  const { lines, cellLines, totalLines } = prepared;
+  const size = keys.length;
+  const hidden = new Uint8Array(size);
+  const count = new Int32Array(lines.length);
+  const sum = new Float64Array(lines.length);
+  const next = new Int32Array(lines.length);
+  const byValueThenKey = (a: number, b: number) => values[a] - values[b] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0);
+  // Sorted when a line first needs a complement: most lines of a large table never do.
+  const candidates: (number[] | undefined)[] = new Array(lines.length);
   const queue: number[] = [];
-  const queued = new Set<number>();
+  const queued = new Uint8Array(lines.length);
   const enqueue = (i: number) => {
-    if (!queued.has(i)) {
-      queued.add(i);
+    if (!queued[i]) {
+      queued[i] = 1;
       queue.push(i);
     }
   };
-  const hide = (key: string) => {
-    if (hidden.has(key)) return;
-    hidden.add(key);
-    for (const i of linesOf.get(key) ?? []) {
-      state[i].count++;
-      state[i].sum += valueOf(key);
+  const hide = (cell: number) => {
+    if (hidden[cell]) return;
+    hidden[cell] = 1;
+    for (const i of cellLines[cell]) {
+      count[i]++;
+      sum[i] += values[cell];
       enqueue(i);
     }
-    for (const i of linesOf.get(`total:${key}`) ?? []) enqueue(i);
+    for (const i of totalLines[cell]) enqueue(i);
   };
-  for (const [key, value] of values) if (isSmall(value)) hide(key);
-  state.forEach((_, i) => enqueue(i));
+  for (let cell = 0; cell < size; cell++) if (isSmall(values[cell])) hide(cell);
+  for (let i = 0; i < lines.length; i++) enqueue(i);
   for (let head = 0; head < queue.length; head++) {
     const i = queue[head];
-    queued.delete(i);
-    const st = state[i];
-    while (!hidden.has(st.line.total) && (isSmall(st.sum) || (st.count === 1 && st.sum > 0))) {
-      while (st.next < st.candidates.length && hidden.has(st.candidates[st.next])) st.next++;
-      hide(st.next < st.candidates.length ? st.candidates[st.next] : st.line.total);
+    queued[i] = 0;
+    const total = lines[i].total;
+    while (!hidden[total] && (isSmall(sum[i]) || (count[i] === 1 && sum[i] > 0))) {
+      const list = (candidates[i] ??= lines[i].cells.filter((c) => values[c] > 0).sort(byValueThenKey));
+      while (next[i] < list.length && hidden[list[next[i]]]) next[i]++;
+      hide(next[i] < list.length ? list[next[i]] : total);
     }
   }
   return hidden;
