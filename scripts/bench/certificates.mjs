@@ -50,6 +50,8 @@ const env = {
   PUBLIC_BASE_URL: 'https://academie-ia.example',
   SMTP_URL: `file://${mailDir}`,
   LOG_LEVEL: 'info',
+  // The workers' batch of outbox events (OUTBOX_BATCH_SIZE), when the run sets it; otherwise the configuration's default.
+  ...(process.env.OUTBOX_BATCH_SIZE ? { OUTBOX_BATCH_SIZE: process.env.OUTBOX_BATCH_SIZE } : {}),
 };
 
 function run(args, extraEnv = {}) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OutboxService } from '@academie/server-outbox';
+import { type OutboxBatch, OutboxService } from '@academie/server-outbox';
 import type { MailTemplate, MailTemplateParams } from './templates/mail-templates';
 
 export interface MailToQueue<T extends MailTemplate> {
@@ -32,6 +32,34 @@ export class MailService {
     const id = String(row.id);
     await this.outbox.record(manager, 'mail.send', { mailMessageId: id });
     return id;
+  }
+
+  /**
+   * Queues an e-mail in the transaction of an outbox delivery (a handler's e-mail). In a batch, the messages of all its
+   * deliveries are inserted together at the end of the batch (rows, then their `mail.send` events), still before its
+   * commit; alone, at once.
+   */
+  async queueInBatch<T extends MailTemplate>(manager: EntityManager, batch: OutboxBatch | undefined, mail: MailToQueue<T>): Promise<void> {
+    if (!batch) {
+      await this.queue(manager, mail);
+      return;
+    }
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`mail ${mail.template} must be queued inside a transaction`);
+    }
+    const mails = batch.shared('mail:messages', () => [] as MailToQueue<MailTemplate>[], async (all) => {
+      if (all.length === 0) return;
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO mail_message (user_id, to_address, template, params)
+         SELECT m.user_id, m.to_address, m.template, m.params
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS m(user_id, to_address, template, params, n)
+          ORDER BY m.n
+         RETURNING id`,
+        [all.map((m) => m.userId ?? null), all.map((m) => m.to), all.map((m) => m.template), all.map((m) => JSON.stringify(m.params))],
+      );
+      await this.outbox.recordMany(manager, 'mail.send', rows.map((row) => ({ mailMessageId: String(row.id) })));
+    });
+    mails.push(mail as MailToQueue<MailTemplate>);
   }
 
   /** Queues many e-mails of one template in two statements (rows, then their `mail.send` events): bulk invitations. */

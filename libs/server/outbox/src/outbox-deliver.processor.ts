@@ -57,7 +57,10 @@ const transient = (error: unknown): boolean => {
   return code === '40P01' || code === '40001';
 };
 
-/** The batch's shared work (OutboxBatch): values by key, each flushed once in the order of first use. */
+/**
+ * The batch's shared work (OutboxBatch): values by key, each flushed once, in key order whatever the order of first
+ * use, so that two batches write their shared rows in the same order (no deadlock between them there).
+ */
 class SharedWork implements OutboxBatch {
   private readonly entries = new Map<string, { value: unknown; flush: (value: unknown) => Promise<void> }>();
 
@@ -68,7 +71,10 @@ class SharedWork implements OutboxBatch {
   }
 
   async flush(): Promise<void> {
-    for (const { value, flush } of this.entries.values()) await flush(value);
+    for (const key of [...this.entries.keys()].sort()) {
+      const { value, flush } = this.entries.get(key)!;
+      await flush(value);
+    }
   }
 }
 

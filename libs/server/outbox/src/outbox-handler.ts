@@ -38,7 +38,8 @@ export const OutboxHandler = (type: OutboxEventType, subscriber: string = type, 
 export interface OutboxBatch {
   /**
    * The value kept under `key` in this transaction, created by `create` on first use; `flush(value)` runs once, after
-   * the last event's handler, in the same transaction.
+   * the last event's handler, in the same transaction. Flushes run in the order of their keys (name them
+   * `<context>:<table>`): a flush must not add to another key's value.
    */
   shared<T>(key: string, create: () => T, flush: (value: T) => Promise<void>): T;
 }

@@ -5,7 +5,7 @@ import { findPublishedVersion } from '@academie/server-catalog';
 import { JsonLogger } from '@academie/server-core';
 import { findPersonContact } from '@academie/server-identity';
 import { MailService } from '@academie/server-mail';
-import { OutboxService } from '@academie/server-outbox';
+import { type OutboxBatch, OutboxService } from '@academie/server-outbox';
 import { CredentialService } from '../credential/credential.service';
 import { statusPosition } from '../credential/status-list';
 import { certificateIssuedNotice } from '../notification/notification.service';
@@ -45,7 +45,12 @@ export class CertificateIssuance {
     private readonly logger: JsonLogger,
   ) {}
 
-  async issue(manager: EntityManager, payload: unknown): Promise<IssuanceOutcome> {
+  /**
+   * `batch`: the outbox delivery's batch, when the worker delivers several completions in one transaction: the course
+   * versions read are kept for the batch, and the follow-up event and e-mail are written with the batch's (one
+   * statement each for all its certificates), still in its transaction.
+   */
+  async issue(manager: EntityManager, payload: unknown, batch?: OutboxBatch): Promise<IssuanceOutcome> {
     const event = checkCourseCompleted(payload);
     // Issued already? If not, the certificate's status list entry (a gap if this transaction rolls back: harmless).
     const [{ status_index: statusIndex }] = (await manager.query(
@@ -57,7 +62,12 @@ export class CertificateIssuance {
 
     const person = await findPersonContact(manager, event.userId);
     if (!person) throw new Error(`course.completed for an unknown learner ${event.userId}`);
-    const version = await findPublishedVersion(manager, event.versionId);
+    const versions = batch?.shared('certification:versions', () => new Map<string, Awaited<ReturnType<typeof findPublishedVersion>>>(), async () => undefined);
+    let version = versions?.get(event.versionId);
+    if (version === undefined) {
+      version = await findPublishedVersion(manager, event.versionId);
+      versions?.set(event.versionId, version);
+    }
     if (!version || version.courseId !== event.courseId) {
       throw new Error(`course.completed for version ${event.versionId}, not a published version of course ${event.courseId}`);
     }
@@ -115,7 +125,7 @@ export class CertificateIssuance {
     if (inserted.length === 0) return { issued: false, reason: 'exists' }; // another enrollment of the same course won the race
 
     // The fact, for the KPIs (reporting context), in the same transaction.
-    await this.outbox.record(manager, 'certificate.issued', {
+    await this.outbox.recordInBatch(manager, batch, 'certificate.issued', {
       certificateId: identity.id,
       enrollmentId: event.enrollmentId,
       userId: event.userId,
@@ -127,7 +137,7 @@ export class CertificateIssuance {
 
     if (!person.erased) {
       if (person.email) {
-        await this.mail.queue(manager, {
+        await this.mail.queueInBatch(manager, batch, {
           to: person.email,
           template: 'certificate-issued',
           params: { firstName: person.firstName, courseTitle: version.title, code },

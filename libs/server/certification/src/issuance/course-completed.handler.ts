@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type OutboxEventHandler, OutboxHandler } from '@academie/server-outbox';
+import { type OutboxEventContext, type OutboxEventHandler, OutboxHandler } from '@academie/server-outbox';
 import { CertificateIssuance } from './certificate-issuance';
 
 /**
@@ -14,7 +14,7 @@ import { CertificateIssuance } from './certificate-issuance';
 export class CourseCompletedHandler implements OutboxEventHandler<'course.completed'> {
   constructor(private readonly issuance: CertificateIssuance) {}
 
-  async handle(manager: EntityManager, payload: unknown): Promise<void> {
-    await this.issuance.issue(manager, payload);
+  async handle(manager: EntityManager, payload: unknown, context?: OutboxEventContext): Promise<void> {
+    await this.issuance.issue(manager, payload, context?.batch);
   }
 }

@@ -300,18 +300,27 @@ export class RollupWriter {
     );
   }
 
-  /** The course's title as the catalogue publishes it, for the labels of the breakdown by course (once per batch). */
+  /**
+   * The course's title as the catalogue publishes it, for the labels of the breakdown by course: in a batch, once per
+   * course at its end. Written only when it differs: an upsert takes the row's lock even when it changes nothing, and
+   * every fact of a course would then wait for the transaction of the one before.
+   */
   private async rememberCourse(manager: EntityManager, courseId: string, batch?: OutboxBatch): Promise<void> {
-    const seen = batch?.shared('reporting:kpi_course', () => new Set<string>(), async () => undefined);
-    if (seen?.has(courseId)) return;
-    const title = await readCourseTitle(manager, courseId);
+    if (!batch) return writeCourseTitles(manager, [courseId]);
+    batch.shared('reporting:kpi_course', () => new Set<string>(), (ids) => writeCourseTitles(manager, [...ids].sort())).add(courseId);
+  }
+}
+
+async function writeCourseTitles(manager: EntityManager, courseIds: string[]): Promise<void> {
+  for (const courseId of courseIds) {
+    const title = ((await readCourseTitle(manager, courseId)) ?? courseId).slice(0, 200);
     await manager.query(
-      `INSERT INTO kpi_course (course_id, title) VALUES ($1, $2)
+      `INSERT INTO kpi_course (course_id, title) SELECT $1::uuid, $2::varchar
+        WHERE NOT EXISTS (SELECT 1 FROM kpi_course WHERE course_id = $1::uuid AND title = $2::varchar)
        ON CONFLICT ON CONSTRAINT pk_kpi_course DO UPDATE SET title = EXCLUDED.title, updated_at = now()
        WHERE kpi_course.title IS DISTINCT FROM EXCLUDED.title`,
-      [courseId, (title ?? courseId).slice(0, 200)],
+      [courseId, title],
     );
-    seen?.add(courseId);
   }
 }
 
