@@ -213,6 +213,43 @@ async function drive(label, once, sample = () => '', meter = null) {
   };
 }
 
+/**
+ * Open loop: the learners send at a fixed total rate (each on its own schedule, spread evenly), whatever the answers'
+ * speed; a latency runs from the scheduled send, so a late answer also delays the next one's clock (no coordinated
+ * omission). What a learner feels below saturation, beside the closed loop above, which measures the queue at the
+ * maximum rate (Little's law: 64 clients / rate).
+ */
+async function driveAtRate(label, once, rate) {
+  const latencies = [];
+  let errors = 0;
+  let events = 0;
+  const interval = (LEARNERS / rate) * 1000;
+  const startAt = performance.now() + 100;
+  const measureFrom = startAt + WARMUP_MS;
+  const end = measureFrom + MEASURE_MS;
+  const client = async (index) => {
+    for (let k = 0; ; k++) {
+      const scheduled = startAt + (index / LEARNERS) * interval + k * interval;
+      if (scheduled >= end) return;
+      const wait = scheduled - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        const written = await once(index);
+        if (scheduled >= measureFrom) {
+          latencies.push(performance.now() - scheduled);
+          events += written;
+        }
+      } catch (error) {
+        errors++;
+        if (errors <= 3) say(`  ${label} : erreur ${error.message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: LEARNERS }, (_, i) => client(i)));
+  const seconds = MEASURE_MS / 1000;
+  return { requests: latencies.length, rate: latencies.length / seconds, events, eventRate: events / seconds, errors, ...quantiles(latencies), cpu: null };
+}
+
 const fmt = (r) =>
   `${Math.round(r.rate)} req/s, ${Math.round(r.eventRate)} événements/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms${r.errors ? `, ${r.errors} erreur(s)` : ''}` +
   (r.cpu ? `\n     CPU par requête : API ${r.cpu.api.toFixed(2)} ms, PostgreSQL ${r.cpu.postgres.toFixed(2)} ms, générateur ${r.cpu.generator.toFixed(2)} ms` : '');
@@ -257,12 +294,16 @@ try {
     return count;
   };
 
-  say(`1/3 API, un événement par requête (${LEARNERS} apprenants simultanés, ${WARMUP_MS / 1000} s de chauffe, ${MEASURE_MS / 1000} s mesurées)…`);
+  say(`1/4 API, un événement par requête (${LEARNERS} apprenants simultanés, ${WARMUP_MS / 1000} s de chauffe, ${MEASURE_MS / 1000} s mesurées)…`);
   const single = await drive('un par requête', postEvents(1), memory, await cpuMeter(api.pid));
   say(`  => ${fmt(single)}`);
-  say(`2/3 API, lots de 20 événements…`);
+  say(`2/4 API, lots de 20 événements…`);
   const batched = await drive('lots de 20', postEvents(20), memory, await cpuMeter(api.pid));
   say(`  => ${fmt(batched)}`);
+  const paced = Math.max(1, Math.round(single.rate / 2));
+  say(`3/4 API, un événement par requête à débit fixé (${paced} req/s, la moitié du débit saturé ; boucle ouverte)…`);
+  const steady = await driveAtRate('débit fixé', postEvents(1), paced);
+  say(`  => ${fmt(steady)}`);
   agent.destroy();
   const peakKb = peakMemoryKb(api.pid);
 
@@ -273,7 +314,7 @@ try {
   await stop(api);
   api = undefined;
 
-  say(`3/3 INSERT d’une ligne par requête avec pg, ${LEARNERS} connexions simultanées, sans l’API…`);
+  say(`4/4 INSERT d’une ligne par requête avec pg, ${LEARNERS} connexions simultanées, sans l’API…`);
   plainPool = new pg.Pool({ connectionString: DATABASE_URL, max: LEARNERS });
   plainPool.on('error', () => undefined);
   const enrollmentIds = learners.map((l) => l.enrollmentId);
@@ -298,8 +339,9 @@ try {
   say(`Un événement par requête : ${Math.round(single.rate)} req/s, soit ${ratio.toFixed(2)} du débit des INSERT simples (${Math.round(plain.rate)}/s) ; objectif ≥ 0,33.`);
   say(`Lots de 20 : ${Math.round(batched.eventRate)} événements/s ; objectif ≥ 10 000.`);
   say(`p99 : ${single.p99.toFixed(1)} ms (un par requête), ${batched.p99.toFixed(1)} ms (lots de 20) ; objectif < 50 ms.`);
+  say(`p99 à débit fixé (${paced} req/s, la moitié du débit saturé) : ${steady.p99.toFixed(1)} ms (p50 ${steady.p50.toFixed(1)} ms).`);
   say(`Mémoire de l’API (VmHWM) : ${Math.round((peakKb ?? 0) / 1024)} Mo ; objectif < 300 Mo.`);
-  say(`Événements stockés : ${rows[0].n} (dont ${single.events + batched.events} pendant les mesures).`);
+  say(`Événements stockés : ${rows[0].n} (dont ${single.events + batched.events + steady.events} pendant les mesures).`);
   say(`API lancée avec « node ${API_NODE_FLAGS.join(' ')} » ; pools de l’API : ${API_POOL ?? '10 (défaut)'} connexions chacun ; charge de la machine à la fin (loadavg 1 min) : ${loadavg()[0].toFixed(1)}.`);
   const row = (label, r, throughApi = true) => ({
     label,
@@ -321,6 +363,7 @@ try {
     results: [
       row('API, 1 event per request', single),
       row('API, batches of 20 events', batched),
+      row(`API, 1 event per request at a fixed ${paced} req/s (half the saturated rate, open loop)`, steady),
       row('plain single-row INSERT through pg (baseline)', plain, false),
       { label: 'API, batches of 20: what two idle cores would serve, from the CPU per request', 'req/s': ceiling(batched), 'events/s': ceiling(batched) * 20 },
     ],
@@ -333,6 +376,8 @@ try {
       { issue: 5, label: '10,000 events/s in batches of 20', measured: `${Math.round(batched.eventRate)} events/s`, met: batched.eventRate >= 10_000 },
       { issue: 5, label: 'p99 < 50 ms (1 event per request)', measured: `${single.p99.toFixed(1)} ms`, met: single.p99 < 50 },
       { issue: 5, label: 'p99 < 50 ms (batches of 20)', measured: `${batched.p99.toFixed(1)} ms`, met: batched.p99 < 50 },
+      // Not the issue's reading (it measures at saturation): the same bound below saturation, shown beside it.
+      { issue: 5, label: `p99 < 50 ms at a fixed ${paced} req/s (half the saturated rate; supplementary reading)`, measured: `${steady.p99.toFixed(1)} ms`, met: steady.p99 < 50 },
       { issue: 5, label: 'API memory < 300 MB (VmHWM)', measured: `${Math.round(peakMb)} MB`, met: peakKb !== null && peakMb < 300 },
     ],
   });
