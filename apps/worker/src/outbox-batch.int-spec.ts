@@ -39,10 +39,13 @@ class BatchCounter implements OutboxEventHandler<'system.ping'> {
 class ExternalEffect implements OutboxEventHandler<'system.ping'> {
   static calls = new Map<string, number>();
   static failFor = new Set<string>();
+  /** Pings whose handling fails in the database (the transaction is aborted until its savepoint is rolled back). */
+  static sqlFailFor = new Set<string>();
   async handle(manager: EntityManager, { pingId }: Ping, context: OutboxEventContext): Promise<void> {
     expect(context.batch).toBeUndefined(); // no shared work: a savepoint rolled back could not take its share out
     ExternalEffect.calls.set(pingId, (ExternalEffect.calls.get(pingId) ?? 0) + 1);
     await manager.query(`INSERT INTO test_external (ping_id) VALUES ($1)`, [pingId]);
+    if (ExternalEffect.sqlFailFor.has(pingId)) await manager.query(`SELECT 1 / 0`);
     if (ExternalEffect.failFor.has(pingId)) throw new Error(`external refuses ${pingId}`);
   }
 }
@@ -132,28 +135,31 @@ describe('outbox delivery in batches', () => {
     await db.query(`UPDATE test_sum SET n = 0`);
     await db.query(`TRUNCATE test_effect, test_external, test_picky`);
     const { pingIds, eventIds } = await pings(30);
-    const [externalFails, pickyFails] = [pingIds[4], pingIds[20]];
+    const [externalFails, sqlFails, pickyFails] = [pingIds[4], pingIds[12], pingIds[20]];
     ExternalEffect.failFor = new Set([externalFails]);
+    ExternalEffect.sqlFailFor = new Set([sqlFails]);
     Picky.failFor = new Set([pickyFails]);
 
     const outcomes = await processor.deliver(eventIds);
-    const failedEvents = [eventIds[4], eventIds[20]];
-    for (const [i, id] of eventIds.entries()) {
+    const failedEvents = [eventIds[4], eventIds[12], eventIds[20]];
+    for (const id of eventIds) {
       if (failedEvents.includes(id)) expect(outcomes.get(id)).toBeInstanceOf(Error);
       else expect(outcomes.get(id)).toBe('done');
     }
     expect((outcomes.get(eventIds[4]) as Error).message).toBe(`external refuses ${externalFails}`);
+    expect((outcomes.get(eventIds[12]) as Error).message).toBe('division by zero');
     expect((outcomes.get(eventIds[20]) as Error).message).toBe(`picky refuses ${pickyFails}`);
     // Each external effect happened once, though another event of its batch failed; the failed one's write rolled back.
     expect(pingIds.every((id) => ExternalEffect.calls.get(id) === 1)).toBe(true);
     const external = await db.query(`SELECT ping_id FROM test_external ORDER BY ping_id COLLATE "C"`);
-    expect(external.rows.map((row) => row.ping_id)).toEqual(pingIds.filter((id) => id !== externalFails).sort());
+    expect(external.rows.map((row) => row.ping_id)).toEqual(pingIds.filter((id) => id !== externalFails && id !== sqlFails).sort());
     // The picky subscriber's transaction ran again without the failing event: its write rolled back, the others' kept.
     const picky = await db.query(`SELECT ping_id FROM test_picky ORDER BY ping_id COLLATE "C"`);
-    expect(picky.rows.map((row) => row.ping_id)).toEqual(pingIds.filter((id) => id !== externalFails && id !== pickyFails).sort());
+    expect(picky.rows.map((row) => row.ping_id)).toEqual(pingIds.filter((id) => ![externalFails, sqlFails, pickyFails].includes(id)).sort());
     const { rows: open } = await db.query(`SELECT id::text, attempts, last_error FROM outbox_event WHERE processed_at IS NULL ORDER BY id`);
     expect(open).toEqual([
       { id: eventIds[4], attempts: 1, last_error: `test-external: external refuses ${externalFails}` },
+      { id: eventIds[12], attempts: 1, last_error: 'test-external: division by zero' },
       { id: eventIds[20], attempts: 1, last_error: `test-picky: picky refuses ${pickyFails}` },
     ]);
     const { rows: deliveries } = await db.query(
@@ -163,16 +169,19 @@ describe('outbox delivery in batches', () => {
     );
     expect(deliveries).toEqual([
       { event_id: eventIds[4], subscriber: 'test-external', attempts: 1, done: false },
+      { event_id: eventIds[12], subscriber: 'test-external', attempts: 1, done: false },
       { event_id: eventIds[20], subscriber: 'test-external', attempts: 1, done: true },
       { event_id: eventIds[20], subscriber: 'test-picky', attempts: 1, done: false },
     ]);
 
     // The retry (what BullMQ does with the two failed jobs): each subscriber's effect once in all.
     ExternalEffect.failFor = new Set();
+    ExternalEffect.sqlFailFor = new Set();
     Picky.failFor = new Set();
     const retried = await processor.deliver(failedEvents);
-    expect([...retried.values()]).toEqual(['done', 'done']);
+    expect([...retried.values()]).toEqual(['done', 'done', 'done']);
     expect(ExternalEffect.calls.get(externalFails)).toBe(2);
+    expect(ExternalEffect.calls.get(sqlFails)).toBe(2);
     expect(ExternalEffect.calls.get(pickyFails)).toBe(1);
     expect((await db.query(`SELECT n FROM test_sum`)).rows[0].n).toBe(30);
     expect((await db.query(`SELECT count(*)::int AS n FROM test_effect`)).rows[0].n).toBe(30);

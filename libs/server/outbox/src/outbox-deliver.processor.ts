@@ -95,7 +95,8 @@ const BATCHES_IN_FLIGHT = 2;
  * A handler that fails takes its event out of the batch: the failure is recorded on the delivery and the event
  * (attempts, last_error, as the admin console shows them), its job fails and BullMQ retries it later; the transaction
  * is rolled back and run again without that event, or, for an `external` subscriber, the event's savepoint is rolled
- * back and the batch goes on. A failure that names no event (the commit itself) delivers each event alone.
+ * back and the batch goes on. A failure that names no event (the commit itself) delivers each event alone, except for
+ * an `external` subscriber, whose events' jobs then all fail and are retried later (nothing sent twice at once).
  */
 @Injectable()
 @JobProcessor('outbox.deliver')
@@ -263,6 +264,15 @@ export class OutboxDeliverProcessor implements JobHandler<'outbox.deliver'>, OnM
         for (const [id, error] of result.failed) state.failed.set(id, error);
         return;
       } catch (error) {
+        if (remaining[0].subscriber.external) {
+          // Effects outside the database may be done already: no new run now; each job fails and is retried later,
+          // as a single event's job is when its commit fails after its e-mail went out.
+          for (const item of remaining) {
+            await this.recordFailure(this.dataSource.manager, item, error as Error);
+            state.failed.set(item.event.id, error as Error);
+          }
+          return;
+        }
         if (transient(error) && retries++ < 2) continue;
         const culprit = error instanceof HandlerFailure ? remaining.find((item) => item.event.id === error.eventId) : undefined;
         if (culprit || remaining.length === 1) {
@@ -319,7 +329,7 @@ export class OutboxDeliverProcessor implements JobHandler<'outbox.deliver'>, OnM
         await manager.query(`RELEASE SAVEPOINT outbox_event`);
         delivered.push(item.event.id);
       } catch (error) {
-        if (transient(error)) throw error;
+        // Even a deadlock stays this event's failure: running the batch again would repeat the others' external effects.
         await manager.query(`ROLLBACK TO SAVEPOINT outbox_event`);
         await this.recordFailure(manager, item, error as Error);
         failed.set(item.event.id, error as Error);
