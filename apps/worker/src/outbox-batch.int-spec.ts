@@ -3,11 +3,13 @@
 // the batch with its failure recorded, the others commit, and an `external` subscriber's effect is never repeated
 // because another event of its batch failed.
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { type DynamicModule, type INestApplicationContext, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '@academie/server-core';
+import { createDataSource, seedDemoData } from '@academie/server-database';
 import { OutboxDeliverProcessor, type OutboxEventContext, type OutboxEventHandler, OutboxHandler } from '@academie/server-outbox';
 import { MemoryLogger, createTestDatabase, testConfig } from '@academie/server-testing';
 import { WorkerModule } from './worker.module';
@@ -199,5 +201,142 @@ describe('outbox delivery in batches', () => {
     const unknown = '999999999';
     const outcomes = await Promise.all([...eventIds, unknown, eventIds[0]].map((eventId) => processor.process({ eventId })));
     expect(outcomes).toEqual([...eventIds.map(() => 'done'), 'unknown', 'done']);
+  });
+});
+
+/**
+ * The KPI subscriber in a batch (its counters added up, its learners' rows kept for the batch and their last activity
+ * day written at its end) leaves the rollups exactly as the same events delivered one at a time do: the same facts,
+ * including a profile change between two facts of a learner, a first enrollment moved by an earlier one, and a trained
+ * person moved by an earlier certificate, are delivered once event by event and once as one batch.
+ */
+describe('KPI rollups of a batch', () => {
+  const ROLLUPS = [
+    'kpi_cell',
+    'kpi_activity_day',
+    'kpi_learner',
+    'kpi_enrollment',
+    'kpi_certificate',
+    'kpi_trained_person',
+    'kpi_trained_company',
+    'kpi_company',
+    'kpi_company_month',
+    'kpi_course',
+  ];
+  let db: pg.Client;
+  let worker: INestApplicationContext;
+  let processor: OutboxDeliverProcessor;
+
+  beforeAll(async () => {
+    const databaseUrl = await createTestDatabase();
+    const seed = createDataSource({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 });
+    await seed.initialize();
+    await seedDemoData(seed, () => undefined, { accounts: false });
+    await seed.destroy();
+    db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(testConfig({ DATABASE_URL: databaseUrl, OUTBOX_RELAY_INTERVAL_MS: '600000' }), new MemoryLogger('worker')),
+      { logger: false },
+    );
+    await worker.init();
+    processor = worker.get(OutboxDeliverProcessor);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await db?.end();
+  });
+
+  const COUNTERS = ['trained', 'certificates', 'enrollments', 'completions', 'new_learners', 'learners', 'companies'];
+
+  /**
+   * Every rollup table's rows, in a stable order, without the times of writing. A counter row at zero reads as no row
+   * (event by event, a +1 then a -1 leave one; a batch adds them up first and writes nothing).
+   */
+  async function rollups(): Promise<Record<string, unknown[]>> {
+    const result: Record<string, unknown[]> = {};
+    for (const table of ROLLUPS) {
+      const { rows } = await db.query(`SELECT * FROM ${table}`);
+      result[table] = rows
+        .filter((row) => {
+          const counters = COUNTERS.filter((column) => column in row);
+          return counters.length === 0 || counters.some((column) => Number(row[column]) !== 0);
+        })
+        .map(({ updated_at: _updated, recorded_at: _recorded, ...row }) => JSON.stringify(row))
+        .sort();
+    }
+    return result;
+  }
+
+  it('gives the same rollups delivered one event at a time and as one batch', async () => {
+    const courses = (await db.query(`SELECT id, current_version_id AS version FROM course WHERE status = 'published' ORDER BY slug LIMIT 2`)).rows;
+    const { rows: users } = await db.query(
+      `INSERT INTO app_user (email, email_verified_at, first_name, last_name, audience, region, sector, staff_band)
+       SELECT 'kpi-batch-' || i || '@test.academie-ia.fr', now(), 'Prénom', 'Nom', 'pme', '11', 'C', '12' FROM generate_series(1, 3) AS i
+       RETURNING id`,
+    );
+    const [u1, u2, u3] = users.map((row) => String(row.id));
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day, 10)).toISOString();
+    const enrollment = (userId: string, course: number, day: number) => ({ enrollmentId: randomUUID(), userId, courseId: courses[course].id, enrolledAt: at(day) });
+    const e1 = enrollment(u1, 0, 20);
+    const e2 = enrollment(u1, 1, 5); // earlier: becomes the learner's first enrollment
+    const e3 = enrollment(u2, 0, 7);
+    const e4 = enrollment(u3, 1, 9);
+    const completed = (e: ReturnType<typeof enrollment>, day: number) => ({ ...e, versionId: courses[e.courseId === courses[0].id ? 0 : 1].version, completedAt: at(day) });
+    const issued = (e: ReturnType<typeof enrollment>, day: number) => ({
+      certificateId: randomUUID(),
+      enrollmentId: e.enrollmentId,
+      userId: e.userId,
+      courseId: e.courseId,
+      versionId: courses[e.courseId === courses[0].id ? 0 : 1].version,
+      issuedAt: at(day),
+      countsTowardGoal: true,
+    });
+    const events: [string, unknown][] = [
+      ['enrollment.created', e1],
+      ['enrollment.created', e3],
+      ['course.completed', completed(e1, 22)],
+      ['profile.changed', { userId: u1, changed: ['audience', 'region', 'sector', 'staffBand'], changedAt: at(23) }],
+      ['enrollment.created', e2],
+      ['certificate.issued', issued(e1, 24)],
+      ['course.completed', completed(e3, 25)],
+      ['certificate.issued', issued(e3, 26)],
+      ['enrollment.created', e4],
+      ['course.completed', completed(e2, 27)],
+      ['certificate.issued', issued(e2, 12)], // earlier than the first: the trained person moves
+      ['profile.changed', { userId: u2, changed: ['audience', 'region', 'sector', 'staffBand'], changedAt: at(28) }],
+      ['course.completed', completed(e4, 28)],
+    ];
+    // Before the facts, the rollups know the learners with the profile they had; the profile now is another one.
+    const before = async () => {
+      await db.query(`TRUNCATE ${ROLLUPS.join(', ')}`);
+      await db.query(
+        `INSERT INTO kpi_learner (user_id, audience, region, sector, company_size) SELECT unnest($1::uuid[]), 'tpe', '24', 'G', '01'`,
+        [[u1, u2]],
+      );
+    };
+    await db.query(`UPDATE app_user SET audience = 'eti', region = '84', sector = 'J', staff_band = '32' WHERE id = ANY($1::uuid[])`, [[u1, u2]]);
+    const write = async () =>
+      (
+        await db.query(
+          `INSERT INTO outbox_event (type, payload) SELECT t, p FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS e(t, p, n) ORDER BY n RETURNING id`,
+          [events.map(([type]) => type), events.map(([, payload]) => JSON.stringify(payload))],
+        )
+      ).rows.map((row) => String(row.id));
+
+    await before();
+    for (const id of await write()) expect((await processor.deliver([id])).get(id)).toBe('done');
+    const oneByOne = await rollups();
+
+    await before();
+    const ids = await write();
+    const outcomes = await processor.deliver(ids);
+    expect([...outcomes.values()]).toEqual(ids.map(() => 'done'));
+    const batched = await rollups();
+
+    expect(batched).toEqual(oneByOne);
+    expect(oneByOne.kpi_learner).toHaveLength(3);
+    expect(oneByOne.kpi_trained_person).toHaveLength(2);
+    expect(oneByOne.kpi_cell.length).toBeGreaterThan(26);
   });
 });

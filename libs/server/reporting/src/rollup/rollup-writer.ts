@@ -30,6 +30,11 @@ interface TrainedRow {
   siren: string | null;
 }
 
+interface LearnersOfBatch {
+  rows: Map<string, LearnerRow>;
+  moved: Set<string>;
+}
+
 const LEARNER = `user_id, audience, region, sector, company_size, first_enrollment_id, first_enrolled_at, first_course_id,
   last_activity_day::text AS last_activity_day`;
 
@@ -59,12 +64,14 @@ const before = (at: Date, id: string, otherAt: Date, otherId: string): boolean =
  * per fact, the same few rows for every learner of a month and course) and `kpi_activity_day` — are added up over
  * the batch and written once at its end, one upsert per row in key order; a course's title is upserted once per
  * batch. The counters are only ever added to, never read here, so the sums are what the events one by one would give.
+ * A learner's row, once locked in the batch, is kept in memory for its other events (the same lock), and its last
+ * activity day is written once at the end; every other change to the row is written at once and copied to it.
  */
 @Injectable()
 export class RollupWriter {
   async enrollmentCreated(manager: EntityManager, payload: unknown, batch?: OutboxBatch): Promise<void> {
     const e = check<OutboxEventPayloads['enrollment.created']>('enrollment.created', payload, ['enrollmentId', 'userId', 'courseId'], ['enrolledAt']);
-    const learner = await this.lockLearner(manager, e.userId);
+    const learner = await this.lockLearner(manager, e.userId, batch);
     if (!learner) return;
     const inserted = (await manager.query(
       `INSERT INTO kpi_enrollment (enrollment_id, user_id, course_id, enrolled_at) VALUES ($1, $2, $3, $4)
@@ -83,6 +90,7 @@ export class RollupWriter {
         `UPDATE kpi_learner SET first_enrollment_id = $2, first_enrolled_at = $3, first_course_id = $4, updated_at = now() WHERE user_id = $1`,
         [e.userId, e.enrollmentId, enrolledAt, e.courseId],
       );
+      Object.assign(learner, { first_enrollment_id: e.enrollmentId, first_enrolled_at: enrolledAt, first_course_id: e.courseId });
     }
     await this.rememberCourse(manager, e.courseId, batch);
     await this.touchActivity(manager, learner, enrolledAt, batch);
@@ -91,16 +99,20 @@ export class RollupWriter {
 
   async courseCompleted(manager: EntityManager, payload: unknown, batch?: OutboxBatch): Promise<void> {
     const e = check<OutboxEventPayloads['course.completed']>('course.completed', payload, ['enrollmentId', 'userId', 'courseId'], ['completedAt']);
-    const learner = await this.lockLearner(manager, e.userId);
+    const learner = await this.lockLearner(manager, e.userId, batch);
     if (!learner) return;
-    const [enrollment] = (await manager.query(`SELECT completed_at FROM kpi_enrollment WHERE enrollment_id = $1 FOR UPDATE`, [
-      e.enrollmentId,
-    ])) as { completed_at: Date | null }[];
-    // Delivered before its enrollment.created (a retry, a worker down): fail, the delivery is retried once that one is counted.
-    if (!enrollment) throw new Error(`course.completed before enrollment.created was counted (enrollment ${e.enrollmentId})`);
-    if (enrollment.completed_at) return; // counted already
     const completedAt = new Date(e.completedAt);
-    await manager.query(`UPDATE kpi_enrollment SET completed_at = $2 WHERE enrollment_id = $1`, [e.enrollmentId, completedAt]);
+    const [{ completed }] = (await manager.query(
+      `WITH completed AS (UPDATE kpi_enrollment SET completed_at = $2 WHERE enrollment_id = $1 AND completed_at IS NULL RETURNING 1)
+       SELECT count(*)::int AS completed FROM completed`,
+      [e.enrollmentId, completedAt],
+    )) as { completed: number }[];
+    if (completed === 0) {
+      const [counted] = (await manager.query(`SELECT 1 FROM kpi_enrollment WHERE enrollment_id = $1`, [e.enrollmentId])) as unknown[];
+      // Delivered before its enrollment.created (a retry, a worker down): fail, the delivery is retried once that one is counted.
+      if (!counted) throw new Error(`course.completed before enrollment.created was counted (enrollment ${e.enrollmentId})`);
+      return; // counted already
+    }
     await this.touchActivity(manager, learner, completedAt, batch);
     await this.addCells(manager, [{ ...attributesOf(learner), month: parisMonth(completedAt), courseId: e.courseId, completions: 1 }], batch);
   }
@@ -113,7 +125,7 @@ export class RollupWriter {
       ['issuedAt'],
       (p) => (typeof p.countsTowardGoal === 'boolean' ? [] : ['countsTowardGoal must be a boolean']),
     );
-    const learner = await this.lockLearner(manager, e.userId);
+    const learner = await this.lockLearner(manager, e.userId, batch);
     if (!learner) return;
     const inserted = (await manager.query(
       `INSERT INTO kpi_certificate (certificate_id, user_id, course_id, issued_at, counts_toward_goal) VALUES ($1, $2, $3, $4, $5)
@@ -168,6 +180,8 @@ export class RollupWriter {
       `UPDATE kpi_learner SET audience = $2, region = $3, sector = $4, company_size = $5, updated_at = now() WHERE user_id = $1`,
       [e.userId, after.audience, after.region, after.sector, after.companySize],
     );
+    const kept = this.learners(manager, batch)?.rows.get(e.userId);
+    if (kept) Object.assign(kept, { audience: after.audience, region: after.region, sector: after.sector, company_size: after.companySize });
     await this.addCells(manager, deltas, batch);
   }
 
@@ -178,8 +192,27 @@ export class RollupWriter {
     await manager.query(`UPDATE kpi_trained_company SET user_id = NULL WHERE user_id = $1`, [e.userId]);
   }
 
-  /** The learner's row, created from their current profile with their first fact, locked until the commit. */
-  private async lockLearner(manager: EntityManager, userId: string): Promise<LearnerRow | null> {
+  /** A batch's learner rows, locked by it, and those whose last activity day it moved (written at its end). */
+  private learners(manager: EntityManager, batch?: OutboxBatch): LearnersOfBatch | undefined {
+    return batch?.shared('reporting:kpi_learner', () => ({ rows: new Map<string, LearnerRow>(), moved: new Set<string>() }), (kept) =>
+      writeLastActivityDays(manager, kept),
+    );
+  }
+
+  /**
+   * The learner's row, created from their current profile with their first fact, locked until the commit; in a batch,
+   * the row read by an earlier event of the batch (locked by the same transaction).
+   */
+  private async lockLearner(manager: EntityManager, userId: string, batch?: OutboxBatch): Promise<LearnerRow | null> {
+    const kept = this.learners(manager, batch);
+    const known = kept?.rows.get(userId);
+    if (known) return known;
+    const row = await this.readAndLockLearner(manager, userId);
+    if (row) kept?.rows.set(userId, row);
+    return row;
+  }
+
+  private async readAndLockLearner(manager: EntityManager, userId: string): Promise<LearnerRow | null> {
     let [row] = (await manager.query(`SELECT ${LEARNER} FROM kpi_learner WHERE user_id = $1 FOR UPDATE`, [userId])) as LearnerRow[];
     if (row) return row;
     // No such account: nothing a KPI could count (the base tables' foreign keys make it an event written by hand).
@@ -192,7 +225,7 @@ export class RollupWriter {
       [userId, attrs.audience, attrs.region, attrs.sector, attrs.companySize],
     );
     [row] = (await manager.query(`SELECT ${LEARNER} FROM kpi_learner WHERE user_id = $1 FOR UPDATE`, [userId])) as LearnerRow[];
-    return row;
+    return row ?? null;
   }
 
   /** Moves the learner to the day of this activity when it is their latest (`kpi_activity_day` counts learners by last day). */
@@ -200,7 +233,9 @@ export class RollupWriter {
     const day = parisDay(at);
     const last = learner.last_activity_day;
     if (last && last >= day) return;
-    await manager.query(`UPDATE kpi_learner SET last_activity_day = $2 WHERE user_id = $1`, [learner.user_id, day]);
+    const kept = this.learners(manager, batch);
+    if (kept?.rows.get(learner.user_id) === learner) kept.moved.add(learner.user_id);
+    else await manager.query(`UPDATE kpi_learner SET last_activity_day = $2 WHERE user_id = $1`, [learner.user_id, day]);
     learner.last_activity_day = day;
     const moves = new Map<string, number>(last ? [[last, -1], [day, 1]] : [[day, 1]]);
     if (!batch) return addActivityDays(manager, moves);
@@ -322,6 +357,16 @@ async function writeCourseTitles(manager: EntityManager, courseIds: string[]): P
       [courseId, title],
     );
   }
+}
+
+/** The last activity day of the batch's learners that moved, one statement (their rows are locked by the batch already). */
+async function writeLastActivityDays(manager: EntityManager, { rows, moved }: LearnersOfBatch): Promise<void> {
+  const ids = [...moved].sort();
+  if (ids.length === 0) return;
+  await manager.query(
+    `UPDATE kpi_learner AS l SET last_activity_day = v.day FROM unnest($1::uuid[], $2::date[]) AS v(user_id, day) WHERE l.user_id = v.user_id`,
+    [ids, ids.map((id) => rows.get(id)!.last_activity_day)],
+  );
 }
 
 /** Adds learners to (or takes them from) days of `kpi_activity_day`, in day order, one statement. */
