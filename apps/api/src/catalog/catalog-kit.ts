@@ -13,6 +13,7 @@ export interface Answer<T> {
   status: number;
   body: T;
   text: string;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 export class CatalogKit {
@@ -52,7 +53,7 @@ export class CatalogKit {
           ...(user ? { authorization: `Bearer ${user.token}` } : {}),
         },
       });
-    return { status: response.statusCode, body: (response.body ? JSON.parse(response.body) : undefined) as T, text: response.body };
+    return { status: response.statusCode, body: (response.body ? JSON.parse(response.body) : undefined) as T, text: response.body, headers: response.headers };
   }
 
   /** Like call, failing the test with the body when the status is not the expected one. */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { CourseSearchQuery, CourseSearchResponse, ErrorBody, SearchSynonymGroup } from '@academie/contracts';
 import { AUDIENCE_CODES, COURSE_KINDS, COURSE_LEVELS, NAF_SECTION_CODES, USE_CASE_CODES } from '@academie/contracts';
+import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import { CatalogCache, CourseService } from '@academie/server-catalog';
 import { MemoryLogger, createTestDatabase, testConfig } from '@academie/server-testing';
@@ -23,6 +24,58 @@ beforeAll(async () => {
 });
 
 afterAll(() => stopCatalogApi(kit));
+
+/**
+ * Property: for generated searches (a text among `texts` or none, filters, small pages), the API (in-memory index
+ * and text index) answers page after page as SQL alone does: same items, totals, facets, and cursors either path
+ * can continue.
+ */
+async function expectMemoryAsSql(texts: string[], seed: number, numRuns: number): Promise<void> {
+  const service = kit.app.get(CourseService);
+  expect(kit.app.get(CatalogCache).enabled).toBe(true); // the API answers from memory: the comparison means something
+  const some = <T,>(values: readonly T[]) => fc.option(fc.subarray([...values], { minLength: 1, maxLength: Math.min(3, values.length) }), { nil: undefined });
+  const queries = fc.record({
+    q: fc.option(fc.constantFrom(...texts), { nil: undefined }),
+    audience: some(AUDIENCE_CODES),
+    level: some(COURSE_LEVELS),
+    kind: some(COURSE_KINDS),
+    sector: some(NAF_SECTION_CODES),
+    useCase: some(USE_CASE_CODES),
+    durationMin: fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
+    durationMax: fc.option(fc.integer({ min: 30, max: 600 }), { nil: undefined }),
+    limit: fc.integer({ min: 1, max: 4 }),
+  });
+  const toParams = (query: CourseSearchQuery, cursor: string | null): string => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    if (cursor) params.set('cursor', cursor);
+    return params.toString();
+  };
+  const ids = (answer: CourseSearchResponse) => answer.items.map((c) => c.id);
+  await fc.assert(
+    fc.asyncProperty(queries, async (raw) => {
+      const query = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as CourseSearchQuery;
+      let memoryCursor: string | null = null;
+      let sqlCursor: string | null = null;
+      for (let page = 0; page < 40; page++) {
+        const memory = await search(toParams(query, memoryCursor));
+        const sql = await service.searchInSql({ ...query, ...(sqlCursor ? { cursor: sqlCursor } : {}) });
+        expect(ids(memory)).toEqual(ids(sql));
+        expect({ total: memory.total, facets: memory.facets }).toEqual({ total: sql.total, facets: sql.facets });
+        expect(memory.items).toEqual(sql.items);
+        expect(memory.nextCursor === null).toBe(sql.nextCursor === null);
+        if (memory.nextCursor === null || sql.nextCursor === null) return;
+        // Each path continues from the other's cursor to the same next page.
+        const crossSql = await service.searchInSql({ ...query, cursor: memory.nextCursor });
+        const crossMemory = await search(toParams(query, sql.nextCursor));
+        expect(ids(crossMemory)).toEqual(ids(crossSql));
+        memoryCursor = memory.nextCursor;
+        sqlCursor = sql.nextCursor;
+      }
+    }),
+    { seed, numRuns },
+  );
+}
 
 describe('French full-text search', () => {
   it('ranks a course titled « IA générative » first for "intelligence artificielle generative" (synonym IA, no accents)', async () => {
@@ -122,50 +175,36 @@ describe('filters and facets', () => {
   // The in-memory catalogue index answers searches while the change notices are heard, SQL alone otherwise: both
   // must give the same pages in the same order, the same totals and facets, and cursors either one can continue.
   it('answers any search from memory exactly as SQL alone does, page after page (property, fixed seed)', async () => {
+    expect(await kit.app.get(CourseService).warmTextIndex()).toBe(true); // texts are matched and ranked in memory
+    await expectMemoryAsSql(['ia', 'intelligence artificielle', 'données', 'formation équipe', 'générative', 'client', 'zzzz'], 20261125, 60);
+  });
+
+  it('answers a repeated URL with the same bytes and headers without recomputing it, until the catalogue changes', async () => {
     const service = kit.app.get(CourseService);
-    expect(kit.app.get(CatalogCache).enabled).toBe(true); // the API answers from memory: the comparison means something
-    const some = <T,>(values: readonly T[]) => fc.option(fc.subarray([...values], { minLength: 1, maxLength: Math.min(3, values.length) }), { nil: undefined });
-    const queries = fc.record({
-      q: fc.option(fc.constantFrom('ia', 'intelligence artificielle', 'données', 'formation équipe', 'générative', 'client', 'zzzz'), { nil: undefined }),
-      audience: some(AUDIENCE_CODES),
-      level: some(COURSE_LEVELS),
-      kind: some(COURSE_KINDS),
-      sector: some(NAF_SECTION_CODES),
-      useCase: some(USE_CASE_CODES),
-      durationMin: fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
-      durationMax: fc.option(fc.integer({ min: 30, max: 600 }), { nil: undefined }),
-      limit: fc.integer({ min: 1, max: 4 }),
-    });
-    const toParams = (query: CourseSearchQuery, cursor: string | null): string => {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, Array.isArray(value) ? value.join(',') : String(value));
-      if (cursor) params.set('cursor', cursor);
-      return params.toString();
-    };
-    const ids = (answer: CourseSearchResponse) => answer.items.map((c) => c.id);
-    await fc.assert(
-      fc.asyncProperty(queries, async (raw) => {
-        const query = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as CourseSearchQuery;
-        let memoryCursor: string | null = null;
-        let sqlCursor: string | null = null;
-        for (let page = 0; page < 40; page++) {
-          const memory = await search(toParams(query, memoryCursor));
-          const sql = await service.searchInSql({ ...query, ...(sqlCursor ? { cursor: sqlCursor } : {}) });
-          expect(ids(memory)).toEqual(ids(sql));
-          expect({ total: memory.total, facets: memory.facets }).toEqual({ total: sql.total, facets: sql.facets });
-          expect(memory.items).toEqual(sql.items);
-          expect(memory.nextCursor === null).toBe(sql.nextCursor === null);
-          if (memory.nextCursor === null || sql.nextCursor === null) return;
-          // Each path continues from the other's cursor to the same next page.
-          const crossSql = await service.searchInSql({ ...query, cursor: memory.nextCursor });
-          const crossMemory = await search(toParams(query, sql.nextCursor));
-          expect(ids(crossMemory)).toEqual(ids(crossSql));
-          memoryCursor = memory.nextCursor;
-          sqlCursor = sql.nextCursor;
-        }
-      }),
-      { seed: 20261125, numRuns: 60 },
-    );
+    const url = `/api/courses?q=${encodeURIComponent('atelier équipes')}&limit=2&level=decouverte`;
+    const first = await kit.call('GET', url, null);
+    const computed = jest.spyOn(service, 'searchJson');
+    try {
+      const again = await kit.call('GET', url, null);
+      expect(computed).not.toHaveBeenCalled(); // answered before Nest's pipeline
+      const headers = (answer: { headers: Record<string, unknown> }) =>
+        Object.fromEntries(Object.entries(answer.headers).filter(([name]) => name !== 'x-request-id' && name !== 'date'));
+      expect(again.status).toBe(200);
+      expect(again.text).toBe(first.text);
+      expect(headers(again)).toEqual(headers(first));
+      expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(again.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+      // A bad query is never kept: each one is validated and refused.
+      for (let i = 0; i < 2; i++) expect((await kit.call('GET', '/api/courses?level=expert', null)).status).toBe(400);
+      // A publication announces a change: the same URL is computed afresh and shows the new course.
+      const draft = await kit.draftCourse(trainer, { title: 'Atelier des équipes de nuit' });
+      await kit.publish(draft.id, trainer, reviewer);
+      const after = await kit.call<CourseSearchResponse>('GET', url, null);
+      expect(computed).toHaveBeenCalledTimes(1);
+      expect(after.body.total).toBe((first.body as CourseSearchResponse).total + 1);
+    } finally {
+      computed.mockRestore();
+    }
   });
 
   it('shows a newly published course in the next search (the cache follows the catalogue)', async () => {
@@ -188,4 +227,37 @@ describe('filters and facets', () => {
     expect(response.status).toBe(400);
     expect(response.body.details[0].field).toBe(field);
   });
+});
+
+// Last, as it grows the catalogue: texts of a small vocabulary that match most courses (the worst case for ranking,
+// where the in-memory text index ranks only what a page needs), compared with SQL alone page by page.
+describe('broad texts matching most of the catalogue', () => {
+  const VOCABULARY = 'données modèle équipe client formation projet risque qualité outil décision analyse prévision sécurité'.split(' ');
+
+  beforeAll(async () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const words = (n: number) => Array.from({ length: n }, () => VOCABULARY[Math.floor(rand() * VOCABULARY.length)]).join(' ');
+    const audiences = ['tpe', 'pme', 'eti', 'apprenti'];
+    for (let i = 0; i < 36; i++) {
+      const draft = await kit.draftCourse(
+        trainer,
+        { title: `Cours ${words(4)} ${i}`, summary: `Un parcours : ${words(15)}.`, kind: i % 4 === 0 ? 'tutorial' : 'course', audiences: [audiences[i % 4]] },
+        [{ kind: 'text', title: `Leçon ${words(3)}`, durationMinutes: 10, text: { markdown: `## ${words(4)}\n\n${words(40)}.` } }],
+      );
+      await kit.publish(draft.id, trainer, reviewer);
+    }
+  }, 120_000);
+
+  it('matches most courses with one to three of these words', async () => {
+    const all = (await search('limit=1')).total;
+    const broad = await search(`q=${encodeURIComponent('formation données')}&limit=1`);
+    expect(broad.total).toBeGreaterThan(all / 2);
+  });
+
+  it('answers them from memory exactly as SQL alone does, page after page (property, fixed seed)', async () => {
+    const texts = ['formation', 'données client', 'équipe qualité outil', 'risque', 'décision analyse', 'prévision sécurité projet', 'modèle données équipe'];
+    expect(await kit.app.get(CourseService).warmTextIndex()).toBe(true); // texts are matched and ranked in memory
+    await expectMemoryAsSql(texts, 20261126, 40);
+  }, 120_000);
 });

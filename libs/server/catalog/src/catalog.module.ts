@@ -8,6 +8,7 @@ import { AuditTrail } from './publishing/audit-trail';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
 import { CatalogCache } from './search/catalog-cache';
+import { SearchAnswers } from './search/search-answers';
 import { SearchSynonymController } from './search/search-synonym.controller';
 import { SearchSynonymService } from './search/search-synonym.service';
 import { SynonymStore } from './search/synonym-store';
@@ -21,6 +22,7 @@ import { StudioService } from './studio/studio.service';
   controllers: [CourseController, SolutionController, AdminSolutionController, SearchSynonymController, StudioController, ReviewController, AdminCourseController],
   providers: [
     CatalogCache,
+    SearchAnswers,
     SynonymStore,
     AuditTrail,
     CourseService,

@@ -11,6 +11,9 @@ export {
 // What certificates cite of a course and its published versions (title, summary, number, duration).
 export { findPublishedVersion, findPublishedCourse, type PublishedVersionFacts } from './published/published-course.api';
 export { CATALOG_CACHE_OPTIONS, CatalogCache, type CatalogCacheOptions } from './search/catalog-cache';
+// The in-memory full-text search and the query expansion, for the tests that compare them with PostgreSQL.
+export { TextIndex, composeQuery, parseTsquery, type TsQuery } from './search/text-index';
+export { expandQuery } from './search/search-query';
 export { renderMarkdown } from './content/markdown';
 // Writing published content outside HTTP: the demo seed and the catalogue benchmark.
 export { publishVersion, insertVersionContent, insertDraftVersion, type VersionContent } from './publishing/publish-version';

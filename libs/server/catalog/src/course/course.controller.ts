@@ -1,7 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { CourseSearchResponse, CourseVersionDetail, LessonView } from '@academie/contracts';
+import type { CourseVersionDetail, LessonView } from '@academie/contracts';
 import { Public } from '@academie/server-identity';
+import { SEARCH_CONTENT_TYPE, SearchAnswers } from '../search/search-answers';
 import { CourseService } from './course.service';
 import { LessonParamsDto, SlugParamsDto, VersionParamsDto } from './dto/course-params.dto';
 import { ListCoursesQueryDto } from './dto/list-courses-query.dto';
@@ -10,14 +12,25 @@ import { ListCoursesQueryDto } from './dto/list-courses-query.dto';
 @ApiTags('catalogue')
 @Controller('courses')
 export class CourseController {
-  constructor(private readonly courses: CourseService) {}
+  constructor(
+    private readonly courses: CourseService,
+    private readonly answers: SearchAnswers,
+  ) {}
 
+  /**
+   * Sends the answer's JSON bytes as the service keeps them (a repeated search is not serialized again), and keeps
+   * them for this exact URL: the same URL is then answered before Nest's pipeline (`SearchAnswers`).
+   */
   @Get()
   @Public()
+  @Header('content-type', SEARCH_CONTENT_TYPE)
   @ApiOkResponse({ description: 'Search: a page of published courses, total and facet counts (CourseSearchResponse).' })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid; `details` names it.' })
-  list(@Query() query: ListCoursesQueryDto): Promise<CourseSearchResponse> {
-    return this.courses.search(query);
+  async list(@Query() query: ListCoursesQueryDto, @Req() request: FastifyRequest): Promise<Buffer> {
+    const generation = this.answers.generation;
+    const bytes = await this.courses.searchJson(query);
+    this.answers.keep(request.url, bytes, generation);
+    return bytes;
   }
 
   @Get(':slug')

@@ -18,6 +18,7 @@ import { type CourseRow, toSummary } from './course-row';
 import { type LessonRow, toLessonView } from '../content/lesson-content';
 import { CatalogCache } from '../search/catalog-cache';
 import { CatalogIndex, type CatalogSourceRow, type TextMatches } from '../search/catalog-index';
+import { type TsQuery, UnsupportedQuery, composeQuery, parseTsquery } from '../search/text-index';
 import { expandQuery } from '../search/search-query';
 import { SynonymStore } from '../search/synonym-store';
 import { SOLUTION_COLUMNS, type SolutionRow, toSolution } from '../solution/solution-row';
@@ -69,8 +70,13 @@ interface ResultPage {
   nextCursor: string | null;
 }
 
+const toJson = (answer: CourseSearchResponse): Buffer => Buffer.from(JSON.stringify(answer), 'utf8');
+
+/** Phrases whose tsquery is kept (`phraseto_tsquery` depends on the text search configuration only). */
+const MAX_PHRASE_QUERIES = 20_000;
+
 /** Entries of the answers cache a list of text matches weighs: one per 1,000 courses matched, plus one. */
-const matchesCost = (matches: TextMatches): number => 1 + Math.floor(matches.courses.length / 1_000);
+const matchesCost = (matches: TextMatches): number => 1 + Math.floor(matches.size / 1_000);
 
 interface VersionDetailRow extends CourseRow {
   version_id: string;
@@ -90,6 +96,8 @@ export class CourseService {
     private readonly synonyms: SynonymStore,
   ) {}
 
+  private readonly phraseQueries = new Map<string, TsQuery | null | 'unsupported'>();
+
   /**
    * Published courses: ranked by relevance then id when `q` is given, newest first otherwise, by keyset
    * pagination (the cursor carries the rank or date and the id of the last item). Answered from the in-memory
@@ -97,16 +105,23 @@ export class CourseService {
    * change notices; by SQL alone otherwise (same order, same cursors).
    */
   async search(query: CourseSearchQuery): Promise<CourseSearchResponse> {
-    if (!this.cache.enabled) return this.searchInSql(query);
+    return JSON.parse((await this.searchJson(query)).toString('utf8')) as CourseSearchResponse;
+  }
+
+  /**
+   * The same answer as JSON bytes, what the route sends. Whole answers are kept serialized in the answers cache:
+   * a popular search is then served without the walk over the index nor the serialization of its 12 kB.
+   */
+  async searchJson(query: CourseSearchQuery): Promise<Buffer> {
+    if (!this.cache.enabled) return toJson(await this.searchInSql(query));
     const { groups, cursor, filters, limit } = await this.parseQuery(query);
-    // Whole answers are kept too (a popular search is then served without even the walk over the index).
     const key = JSON.stringify([groups, Object.entries(filters).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]), limit, query.cursor ?? '']);
     return this.cache.get(`answer:${key}`, async () => {
       const index = await this.catalogIndex();
       const matches = groups.length > 0 ? await this.textMatches(index, groups) : null;
       const page = matches ? this.rankedPage(matches, filters, cursor, limit) : this.browsePage(index, filters, cursor, limit);
       const facets = index.count(matches, filters);
-      return { ...page, total: facets.total, facets: facets.facets };
+      return toJson({ ...page, total: facets.total, facets: facets.facets });
     });
   }
 
@@ -135,11 +150,36 @@ export class CourseService {
     );
   }
 
-  /** The ids and ranks of the published courses matching a text (the GIN index), cached per text. */
+  /**
+   * Loads the text index of the current catalogue now (the first text search would start it) and says whether
+   * texts are then matched in memory (false: PostgreSQL matches them, the cache being off or the vectors outside
+   * what the in-memory search reproduces). For tests.
+   */
+  async warmTextIndex(): Promise<boolean> {
+    if (!this.cache.enabled) return false;
+    const index = await this.catalogIndex();
+    index.textIndex(this.loadVectors);
+    await index.textIndexLoaded();
+    return index.textIndex(this.loadVectors) !== null;
+  }
+
+  private readonly loadVectors = (): Promise<{ id: string; vector: string }[]> =>
+    this.dataSource.query(`SELECT c.id, c.search_vector::text AS vector FROM course c WHERE c.status = 'published'`);
+
+  /**
+   * The published courses matching a text, cached per text: from the in-memory text index (the stored vectors,
+   * matched and ranked as PostgreSQL does, see text-index.ts), or, for what it does not reproduce, the ids and
+   * ranks PostgreSQL gives (the GIN index).
+   */
   private textMatches(index: CatalogIndex, groups: string[][]): Promise<TextMatches> {
     return this.cache.get(
       `matches:${JSON.stringify(groups)}`,
       async () => {
+        const text = index.textIndex(this.loadVectors);
+        const query = text ? await this.textQuery(groups) : undefined;
+        if (text && query !== undefined) {
+          return query === null ? index.noMatches() : index.matchText(text, query);
+        }
         const rows: { id: string; rank: number }[] = await this.dataSource.query(
           `SELECT c.id, ts_rank(c.search_vector, q.query) AS rank
              FROM course c, catalog_search_query($1::jsonb) AS q(query)
@@ -150,6 +190,35 @@ export class CourseService {
       },
       matchesCost,
     );
+  }
+
+  /**
+   * The tsquery `catalog_search_query(groups)` makes, composed from each phrase's `phraseto_tsquery` (asked to
+   * PostgreSQL once per phrase, then kept): null for a query without any lexeme (it matches nothing), undefined
+   * when it is outside what the in-memory search reproduces.
+   */
+  private async textQuery(groups: string[][]): Promise<TsQuery | null | undefined> {
+    const unknown = [...new Set(groups.flat())].filter((phrase) => !this.phraseQueries.has(phrase));
+    if (unknown.length > 0) {
+      const rows: { query: string }[] = await this.dataSource.query(
+        `SELECT phraseto_tsquery('public.fr_unaccent', t.phrase)::text AS query FROM unnest($1::text[]) WITH ORDINALITY AS t(phrase, n) ORDER BY t.n`,
+        [unknown],
+      );
+      if (this.phraseQueries.size + unknown.length > MAX_PHRASE_QUERIES) this.phraseQueries.clear();
+      unknown.forEach((phrase, i) => {
+        let query: TsQuery | null | 'unsupported';
+        try {
+          query = parseTsquery(rows[i].query);
+        } catch (error) {
+          if (!(error instanceof UnsupportedQuery)) throw error;
+          query = 'unsupported';
+        }
+        this.phraseQueries.set(phrase, query);
+      });
+    }
+    const parts = new Map(groups.flat().map((phrase) => [phrase, this.phraseQueries.get(phrase)]));
+    if ([...parts.values()].some((part) => part === 'unsupported' || part === undefined)) return undefined;
+    return composeQuery(groups, (phrase) => parts.get(phrase) as TsQuery | null);
   }
 
   private browsePage(index: CatalogIndex, filters: SearchFilters, cursor: Cursor | null, limit: number): ResultPage {
@@ -164,7 +233,7 @@ export class CourseService {
 
   private rankedPage(matches: TextMatches, filters: SearchFilters, cursor: Cursor | null, limit: number): ResultPage {
     const after = cursor?.kind === 'rank' ? { rank: Number(cursor.rank), id: cursor.id } : null;
-    const { items, more } = CatalogIndex.ranked(matches, filters, after, limit);
+    const { items, more } = matches.page(filters, after, limit);
     const last = items.at(-1);
     return {
       items: items.map((c) => c.summary),

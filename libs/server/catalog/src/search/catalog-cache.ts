@@ -115,6 +115,11 @@ export class CatalogCache implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** Counts the changes forgotten so far: a value computed under another generation may hold an old catalogue. */
+  get generationNow(): number {
+    return this.generation;
+  }
+
   /** Forgets everything (this process changed the catalogue, or another one announced it). */
   invalidate(): void {
     this.generation++;

@@ -101,12 +101,70 @@ export class FacetIndex {
     return FacetIndex.countEntries(entries, filters);
   }
 
-  /**
-   * Total and facets over the given entries, each facet ignoring its own filter: an entry counts in a dimension's
-   * facet when every *other* filter accepts it, so it is enough to know how many filters refuse it and which one.
-   * One pass, no allocation per entry (this runs on every search: about 0.5 ms for 10,000 courses).
-   */
+  /** Total and facets over the given entries, each facet ignoring its own filter (see FacetColumns.count). */
   static countEntries(entries: Iterable<FacetEntry>, filters: SearchFilters): { total: number; facets: CourseFacets } {
+    return FacetColumns.of([...entries]).count(null, filters);
+  }
+}
+
+/**
+ * The facet attributes of a list of courses, one typed array per attribute, indexed by the courses' position in
+ * the list (the catalogue index's ordinals): a search's total and facets are then one pass over small integers,
+ * without an object per course.
+ */
+export class FacetColumns {
+  private constructor(
+    private readonly audiences: Int32Array,
+    private readonly sectors: Int32Array,
+    private readonly useCases: Int32Array,
+    private readonly levels: Int32Array,
+    private readonly kinds: Int32Array,
+    private readonly durations: Int32Array,
+    private readonly buckets: Uint8Array,
+  ) {}
+
+  static of(entries: readonly FacetEntry[]): FacetColumns {
+    return new FacetColumns(
+      Int32Array.from(entries, (e) => e.audiences),
+      Int32Array.from(entries, (e) => e.sectors),
+      Int32Array.from(entries, (e) => e.useCases),
+      Int32Array.from(entries, (e) => e.level),
+      Int32Array.from(entries, (e) => e.kind),
+      Int32Array.from(entries, (e) => e.duration),
+      Uint8Array.from(entries, (e) => e.bucket),
+    );
+  }
+
+  get size(): number {
+    return this.levels.length;
+  }
+
+  /** A test of one course, by ordinal, against every filter (ANDed across dimensions, ORed within one, as in SQL). */
+  matcher(filters: SearchFilters): (ordinal: number) => boolean {
+    const audience = maskOf(AUDIENCE_CODES, filters.audience);
+    const sector = maskOf(NAF_SECTION_CODES, filters.sector);
+    const useCase = maskOf(USE_CASE_CODES, filters.useCase);
+    const level = maskOf(COURSE_LEVELS, filters.level);
+    const kind = maskOf(COURSE_KINDS, filters.kind);
+    const min = filters.durationMin ?? -Infinity;
+    const max = filters.durationMax ?? Infinity;
+    const { audiences, sectors, useCases, levels, kinds, durations } = this;
+    return (o) =>
+      (audience === 0 || (audiences[o] & audience) !== 0) &&
+      (sector === 0 || (sectors[o] & sector) !== 0) &&
+      (useCase === 0 || (useCases[o] & useCase) !== 0) &&
+      (level === 0 || (levels[o] & level) !== 0) &&
+      (kind === 0 || (kinds[o] & kind) !== 0) &&
+      durations[o] >= min &&
+      durations[o] <= max;
+  }
+
+  /**
+   * Total and facets over the given courses (all when `ordinals` is null), each facet ignoring its own filter: a
+   * course counts in a dimension's facet when every *other* filter accepts it, so it is enough to know how many
+   * filters refuse it and which one. One pass, no allocation per course (this runs on every search).
+   */
+  count(ordinals: Int32Array | null, filters: SearchFilters): { total: number; facets: CourseFacets } {
     const wantAudience = maskOf(AUDIENCE_CODES, filters.audience);
     const wantSector = maskOf(NAF_SECTION_CODES, filters.sector);
     const wantUseCase = maskOf(USE_CASE_CODES, filters.useCase);
@@ -114,55 +172,58 @@ export class FacetIndex {
     const wantKind = maskOf(COURSE_KINDS, filters.kind);
     const min = filters.durationMin ?? -Infinity;
     const max = filters.durationMax ?? Infinity;
-    const audience = new Array<number>(AUDIENCE_CODES.length).fill(0);
-    const sector = new Array<number>(NAF_SECTION_CODES.length).fill(0);
-    const useCase = new Array<number>(USE_CASE_CODES.length).fill(0);
-    const level = new Array<number>(COURSE_LEVELS.length).fill(0);
-    const kind = new Array<number>(COURSE_KINDS.length).fill(0);
-    const duration = new Array<number>(DURATION_BUCKETS.length).fill(0);
+    const audience = new Int32Array(AUDIENCE_CODES.length);
+    const sector = new Int32Array(NAF_SECTION_CODES.length);
+    const useCase = new Int32Array(USE_CASE_CODES.length);
+    const level = new Int32Array(COURSE_LEVELS.length);
+    const kind = new Int32Array(COURSE_KINDS.length);
+    const duration = new Int32Array(DURATION_BUCKETS.length);
     let total = 0;
-    // Which dimension refused an entry (when only one did).
+    // Which dimension refused a course (when only one did).
     const [AUDIENCE, SECTOR, USE_CASE, LEVEL, KIND, DURATION] = [1, 2, 3, 4, 5, 6];
-    const addBits = (counts: number[], mask: number) => {
+    const addBits = (counts: Int32Array, mask: number) => {
       for (let bit = 0; mask !== 0; bit++, mask >>>= 1) if (mask & 1) counts[bit]++;
     };
-    for (const e of entries) {
+    const { audiences, sectors, useCases, levels, kinds, durations, buckets } = this;
+    const n = ordinals === null ? this.size : ordinals.length;
+    for (let k = 0; k < n; k++) {
+      const o = ordinals === null ? k : ordinals[k];
       let refused = 0;
       let by = 0;
-      if (wantAudience !== 0 && (e.audiences & wantAudience) === 0) {
+      if (wantAudience !== 0 && (audiences[o] & wantAudience) === 0) {
         refused++;
         by = AUDIENCE;
       }
-      if (wantSector !== 0 && (e.sectors & wantSector) === 0) {
+      if (wantSector !== 0 && (sectors[o] & wantSector) === 0) {
         refused++;
         by = SECTOR;
       }
-      if (wantUseCase !== 0 && (e.useCases & wantUseCase) === 0) {
+      if (wantUseCase !== 0 && (useCases[o] & wantUseCase) === 0) {
         refused++;
         by = USE_CASE;
       }
-      if (wantLevel !== 0 && (e.level & wantLevel) === 0) {
+      if (wantLevel !== 0 && (levels[o] & wantLevel) === 0) {
         refused++;
         by = LEVEL;
       }
-      if (wantKind !== 0 && (e.kind & wantKind) === 0) {
+      if (wantKind !== 0 && (kinds[o] & wantKind) === 0) {
         refused++;
         by = KIND;
       }
-      if (!(e.duration >= min && e.duration <= max)) {
+      if (!(durations[o] >= min && durations[o] <= max)) {
         refused++;
         by = DURATION;
       }
       if (refused > 1) continue;
       if (refused === 0) total++;
-      if (refused === 0 || by === AUDIENCE) addBits(audience, e.audiences);
-      if (refused === 0 || by === SECTOR) addBits(sector, e.sectors);
-      if (refused === 0 || by === USE_CASE) addBits(useCase, e.useCases);
-      if (refused === 0 || by === LEVEL) addBits(level, e.level);
-      if (refused === 0 || by === KIND) addBits(kind, e.kind);
-      if (refused === 0 || by === DURATION) duration[e.bucket]++;
+      if (refused === 0 || by === AUDIENCE) addBits(audience, audiences[o]);
+      if (refused === 0 || by === SECTOR) addBits(sector, sectors[o]);
+      if (refused === 0 || by === USE_CASE) addBits(useCase, useCases[o]);
+      if (refused === 0 || by === LEVEL) addBits(level, levels[o]);
+      if (refused === 0 || by === KIND) addBits(kind, kinds[o]);
+      if (refused === 0 || by === DURATION) duration[buckets[o]]++;
     }
-    const list = <T extends string>(codes: readonly T[], counts: number[]) =>
+    const list = <T extends string>(codes: readonly T[], counts: Int32Array) =>
       codes
         .map((value, i) => ({ value, count: counts[i] }))
         .filter((f) => f.count > 0)
