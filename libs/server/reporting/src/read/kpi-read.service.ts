@@ -42,6 +42,7 @@ const monthsBetween = (from: string, to: string): string[] => {
   for (let m = from; m <= to && out.length < 1200; m = addMonths(m, 1)) out.push(m);
   return out;
 };
+const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 const count = (value: number, hidden: boolean): KpiCount => (hidden ? { value: null, suppressed: true } : { value, suppressed: false });
 const primary = (value: number): KpiCount => count(value, value >= 1 && value <= 9);
 const rate = (completions: KpiCount, enrollments: KpiCount): number | null =>
@@ -62,33 +63,47 @@ const accumulate = (into: Measures, m: Measures): Measures => {
 };
 
 /**
- * A published table, for all five measures: cell i is `keys[i]` (`index` finds it by key), its measures are
- * `values[i * 5 + k]`, and its lines are numbered alike (docs/kpi.md: what adds up to what).
+ * A published table, for all five measures: cells numbered 0..size-1, cell i's measures at `values[i * 5 + k]`, its
+ * lines numbered alike (docs/kpi.md: what adds up to what). A cell's key (`group|filter codes`, `*` for all) is built
+ * only when asked: to break a tie in the suppression, or by a time series.
  */
 class Table {
-  readonly keys: string[] = [];
-  readonly index = new Map<string, number>();
+  size = 0;
   private readonly amounts: number[] = [];
   readonly lines: IndexedLine[] = [];
+  private readonly names: string[] = [];
   /** The codes of the dimension grouped by (a breakdown's table). */
   groups: string[] = [];
+  /** The cell of a group code (`*`: the total) in the answer asked for; undefined: no such cell (0). */
+  find: (group: string) => number | undefined = () => undefined;
 
-  /** Adds a cell and gives its number; a key already there keeps its number (two grids share their common cells). */
-  add(key: string, m: Measures): number {
-    const known = this.index.get(key);
-    if (known !== undefined) return known;
-    const i = this.keys.length;
-    this.keys.push(key);
-    this.index.set(key, i);
+  constructor(private readonly nameOf: (i: number) => string) {}
+
+  /** Adds a cell and gives its number. */
+  add(m: Measures): number {
     this.amounts.push(m.trained, m.certificates, m.enrollments, m.completions, m.newLearners);
-    return i;
+    return this.size++;
+  }
+
+  key(i: number): string {
+    return (this.names[i] ??= this.nameOf(i));
   }
 
   static fromMap(values: Map<string, Measures>, lines: SuppressionLine[]): Table {
-    const table = new Table();
-    for (const [key, m] of values) table.add(key, m);
-    const at = (key: string) => table.index.get(key) ?? table.add(key, ZERO);
-    for (const line of lines) table.lines.push({ cells: line.cells.map(at), total: at(line.total) });
+    const keys: string[] = [];
+    const table = new Table((i) => keys[i]);
+    const index = new Map<string, number>();
+    const at = (key: string, m: Measures = ZERO) => {
+      let i = index.get(key);
+      if (i === undefined) {
+        index.set(key, (i = table.add(m)));
+        keys.push(key);
+      }
+      return i;
+    };
+    for (const [key, m] of values) at(key, m);
+    for (const line of lines) table.lines.push({ cells: line.cells.map((c) => at(c)), total: at(line.total) });
+    table.find = (key) => index.get(key);
     return table;
   }
 
@@ -98,13 +113,13 @@ class Table {
 
   /** The cells hidden, per measure (KPI_MEASURES order): primary and secondary secrecy. */
   protect(): Uint8Array[] {
-    const prepared = prepareLines(this.keys.length, this.lines);
+    const prepared = prepareLines(this.size, this.lines);
     const n = KPI_MEASURES.length;
-    const size = this.keys.length;
+    const keyOf = (i: number) => this.key(i);
     return KPI_MEASURES.map((_, k) => {
-      const values = new Float64Array(size);
-      for (let i = 0; i < size; i++) values[i] = this.amounts[i * n + k];
-      return suppressIndexed(prepared, this.keys, values);
+      const values = new Float64Array(this.size);
+      for (let i = 0; i < this.size; i++) values[i] = this.amounts[i * n + k];
+      return suppressIndexed(prepared, keyOf, values);
     });
   }
 }
@@ -128,19 +143,17 @@ export class KpiReadService {
     // The protected table depends on the filter dimensions (and, with two filters, on both values), not on the value of
     // a single filter: it is summed from the rollup slices in memory and protected on each request (a millisecond or
     // two for the largest, 50 courses × 18 regions), the answer kept by the controller's cache.
-    const table = await this.breakdownTable(by, active.length === 1 ? [[active[0][0], '*']] : active, from, to);
+    const table = await this.breakdownTable(by, active, from, to);
     const hidden = table.protect();
-    const slice = active.map(([, v]) => v).join('|');
-    const key = (g: string) => (slice ? `${g}|${slice}` : g);
     const codes = table.groups
       .filter((c) => {
-        const i = table.index.get(key(c));
+        const i = table.find(c);
         return i !== undefined && KPI_MEASURES.some((_, k) => table.value(i, k) !== 0);
       })
       .sort((a, b) => (a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : a < b ? -1 : a > b ? 1 : 0));
     const labels = by === 'course' ? await this.cache.get('course titles', () => this.cells.courseTitles()) : new Map<string, string>();
     const cells: KpiBreakdownCell[] = codes.map((code) => {
-      const counts = this.countsOf(table, hidden, key(code));
+      const counts = this.countsOf(table, hidden, table.find(code));
       return {
         code: code === UNKNOWN ? null : code,
         label: by === 'course' ? (labels.get(code) ?? code) : labelOf(by, code),
@@ -148,7 +161,7 @@ export class KpiReadService {
         completionRate: rate(counts.completions, counts.enrollments),
       };
     });
-    const total = this.countsOf(table, hidden, key('*'));
+    const total = this.countsOf(table, hidden, table.find('*'));
     return {
       by,
       from,
@@ -172,8 +185,8 @@ export class KpiReadService {
     values.set('*', this.add(rows));
     const table = Table.fromMap(values, oneLine(months, '*'));
     const hidden = table.protect();
-    const points: KpiTimeseriesPoint[] = months.map((month) => ({ month, counts: this.countsOf(table, hidden, month) }));
-    return { interval: 'month', from, to, filters: Object.fromEntries(active) as KpiFilters, total: this.countsOf(table, hidden, '*'), points, generatedAt: new Date().toISOString() };
+    const points: KpiTimeseriesPoint[] = months.map((month) => ({ month, counts: this.countsOf(table, hidden, table.find(month)) }));
+    return { interval: 'month', from, to, filters: Object.fromEntries(active) as KpiFilters, total: this.countsOf(table, hidden, table.find('*')), points, generatedAt: new Date().toISOString() };
   }
 
   async overview(now = new Date()): Promise<KpiOverviewResponse> {
@@ -310,53 +323,93 @@ export class KpiReadService {
    * dimension (`?` when unknown).
    */
   private async breakdownTable(by: KpiDimension, active: [KpiDimension, string][], from: string, to: string): Promise<Table> {
-    const table = new Table();
     if (active.length === 0) {
       const slice = await this.slices.get({ row: by });
+      const { rows } = slice;
+      const table = new Table((i) => (i < rows.length ? rows[i] : '*'));
       const sums = sumRange(slice, from, to);
       const total = { ...ZERO };
-      const cells = slice.rows.map((code, r) => table.add(code, accumulate(total, measuresAt(sums, r))));
-      table.lines.push({ cells, total: table.add('*', total) });
-      table.groups = slice.rows;
+      const cells = rows.map((_, r) => table.add(accumulate(total, measuresAt(sums, r))));
+      const all = table.add(total);
+      table.lines.push({ cells, total: all });
+      const rowIndex = new Map(rows.map((g, r) => [g, r]));
+      table.groups = rows;
+      table.find = (g) => (g === '*' ? all : rowIndex.get(g));
       return table;
     }
     const slices = await Promise.all(active.map(([d]) => this.slices.get({ row: by, col: d, fixed: active.find(([o]) => o !== d) })));
-    const groups = new Set<string>();
-    // For each filter dimension d: the table group × d, the other filter (if any) fixed at its value. Key: group code,
-    // then the code of each filter dimension in the order of `active` ('*' = all).
-    active.forEach(([d], i) => {
-      const slice = slices[i];
-      const other = active.find(([o]) => o !== d);
-      const cell = other === undefined ? (g: string, dc: string) => `${g}|${dc}` : i === 0 ? (g: string, dc: string) => `${g}|${dc}|${other[1]}` : (g: string, dc: string) => `${g}|${other[1]}|${dc}`;
-      const sums = sumRange(slice, from, to);
-      const { rows, cols } = slice;
+    // Each cell's grid, row and column (-1: the margin, `*`), for its key: group code, then the code of each filter
+    // dimension in the order of `active` ('*' = all).
+    const gridOf: number[] = [];
+    const rowOf: number[] = [];
+    const colOf: number[] = [];
+    const table = new Table((i) => {
+      const [d] = active[gridOf[i]];
+      const { rows, cols } = slices[gridOf[i]];
+      const g = rowOf[i] < 0 ? '*' : rows[rowOf[i]];
+      const dc = colOf[i] < 0 ? '*' : cols[colOf[i]];
+      return [g, ...active.map(([o, v]) => (o === d ? dc : v))].join('|');
+    });
+    const place = (grid: number, r: number, c: number, m: Measures, shared?: number): number => {
+      if (shared !== undefined) return shared;
+      gridOf.push(grid);
+      rowOf.push(r);
+      colOf.push(c);
+      return table.add(m);
+    };
+    type Grid = { rows: string[]; rowIndex: Map<string, number>; colIndex: Map<string, number>; inner: number[][]; colTotal: number[] };
+    let grids0: Grid | undefined;
+    // For each filter dimension d: the table group × d, the other filter (if any) fixed at its value, with its margins.
+    // With two filters the two tables share the cells of both values (`g|v1|v2`) and their column total (`*|v1|v2`).
+    const grids = active.map(([d], i) => {
+      const { rows, cols } = slices[i];
+      const sums = sumRange(slices[i], from, to);
+      const rowIndex = new Map(rows.map((g, r) => [g, r]));
+      const colIndex = new Map(cols.map((c, j) => [c, j]));
       const rowTotals = rows.map(() => ({ ...ZERO }));
       const colTotals = cols.map(() => ({ ...ZERO }));
       const grand = { ...ZERO };
+      const other = active.find(([o]) => o !== d);
+      const first = i === 1 ? grids0 : undefined;
+      // In the second table, its column of the first table's value (other[1]) is the first table's column of this one's.
+      const sharedColumn = first && other ? colIndex.get(active[1][1]) : undefined;
+      const firstColumn = first && other ? first.colIndex.get(other[1]) : undefined;
       const inner = rows.map((g, r) =>
-        cols.map((dc, c) => {
+        cols.map((_, c) => {
           const m = measuresAt(sums, r * cols.length + c);
           accumulate(rowTotals[r], m);
           accumulate(colTotals[c], m);
           accumulate(grand, m);
-          return table.add(cell(g, dc), m);
+          const firstRow = c === sharedColumn && firstColumn !== undefined ? first?.rowIndex.get(g) : undefined;
+          return place(i, r, c, m, firstRow === undefined ? undefined : first?.inner[firstRow as number][firstColumn as number]);
         }),
       );
-      const rowTotal = rows.map((g, r) => table.add(cell(g, '*'), rowTotals[r]));
-      const colTotal = cols.map((dc, c) => table.add(cell('*', dc), colTotals[c]));
-      const all = table.add(cell('*', '*'), grand);
+      const rowTotal = rows.map((_, r) => place(i, r, -1, rowTotals[r]));
+      const colTotal = cols.map((_, c) => place(i, -1, c, colTotals[c], c === sharedColumn && firstColumn !== undefined ? first?.colTotal[firstColumn] : undefined));
+      const all = place(i, -1, -1, grand);
       // The lines of a grid with margins (suppression's gridLines): each row, each column, and the two margins.
       rows.forEach((_, r) => table.lines.push({ cells: inner[r], total: rowTotal[r] }));
       cols.forEach((_, c) => table.lines.push({ cells: inner.map((row) => row[c]), total: colTotal[c] }));
       table.lines.push({ cells: rowTotal, total: all }, { cells: colTotal, total: all });
-      for (const g of rows) groups.add(g);
+      const grid: Grid = { rows, rowIndex, colIndex, inner, colTotal };
+      if (i === 0) grids0 = grid;
+      return grid;
     });
-    table.groups = [...groups];
+    table.groups = [...new Set(grids.flatMap((g) => g.rows))];
+    // The answer: with one filter, the column of its value; with two, the cell of both values (in either table).
+    const values = active.map(([, v]) => v);
+    const pick = (grid: Grid, column: string, g: string): number | undefined => {
+      const c = grid.colIndex.get(column);
+      if (c === undefined) return undefined;
+      if (g === '*') return grid.colTotal[c];
+      const r = grid.rowIndex.get(g);
+      return r === undefined ? undefined : grid.inner[r][c];
+    };
+    table.find = (g) => pick(grids[0], values[0], g) ?? (grids.length > 1 ? pick(grids[1], values[1], g) : undefined);
     return table;
   }
 
-  private countsOf(table: Table, hidden: Uint8Array[], key: string): KpiCounts {
-    const i = table.index.get(key);
+  private countsOf(table: Table, hidden: Uint8Array[], i: number | undefined): KpiCounts {
     return Object.fromEntries(
       KPI_MEASURES.map((m, k) => {
         const value = i === undefined ? 0 : table.value(i, k);
@@ -388,7 +441,7 @@ export class KpiReadService {
     const end = to ?? current;
     const start = from ?? (await this.cache.get('first month', () => this.cells.firstMonth())) ?? end;
     if (start > end) throw ReportingError.InvalidQuery([{ field: 'from', reason: 'must not be after to' }]);
-    if (monthsBetween(start, end).length > 240) throw ReportingError.InvalidQuery([{ field: 'from', reason: 'the range must not exceed 240 months' }]);
+    if (monthIndex(end) - monthIndex(start) + 1 > 240) throw ReportingError.InvalidQuery([{ field: 'from', reason: 'the range must not exceed 240 months' }]);
     return { from: start, to: end };
   }
 }

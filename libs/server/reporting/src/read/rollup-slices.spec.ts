@@ -92,8 +92,8 @@ describe('RollupSlices', () => {
       query: async (sql: string, params: unknown[]) => {
         queries.push(params);
         // A fixed region: a wide slice of 300 × 30 cells (2 × 9,000 × 5 × 4 bytes = 360,000 bytes of prefix sums).
-        if (params[1] === undefined) return [{ r: 'a', c: '', series: `${2025 * 12} ${value} 2 3 4 5` }];
-        return Array.from({ length: 9_000 }, (_, i) => ({ r: `r${Math.floor(i / 30)}`, c: `c${i % 30}`, series: `${2025 * 12} 1 2 3 4 5` }));
+        if (params[1] === undefined) return [{ r: 'a', c: '', series: `2025-01-01 ${value} 2 3 4 5` }];
+        return Array.from({ length: 9_000 }, (_, i) => ({ r: `r${Math.floor(i / 30)}`, c: `c${i % 30}`, series: '2025-01-01 1 2 3 4 5' }));
       },
     } as unknown as DataSource;
     const slices = new RollupSlices(dataSource, config, changes);

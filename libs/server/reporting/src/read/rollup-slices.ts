@@ -188,16 +188,17 @@ export class RollupSlices {
     const dims = [spec.row, ...(spec.col ? [spec.col] : []), ...(spec.fixed ? [spec.fixed[0]] : [])];
     const params: unknown[] = [maskOf(dims)];
     if (spec.fixed) params.push(spec.fixed[1]);
-    // One row per cell, its months and measures as one text of numbers: a slice of 50 × 18 cells over 25 months is
-    // 900 rows to decode instead of 22,500.
+    // One row per cell, its months and measures as one text: a slice of 50 × 18 cells over 25 months is 900 rows to
+    // decode instead of 22,500 (the month as its date text: cheaper for PostgreSQL than extracting its parts).
     const rows = (await this.dataSource.query(
       `SELECT ${DIM_COLUMN[spec.row]}::text AS r, ${spec.col ? `${DIM_COLUMN[spec.col]}::text` : `''`} AS c,
-              string_agg(concat_ws(' ', (extract(year FROM month) * 12 + extract(month FROM month) - 1)::int, ${SQL_MEASURES.join(', ')}), ' ') AS series
+              string_agg(concat_ws(' ', month, ${SQL_MEASURES.join(', ')}), ' ') AS series
          FROM kpi_cell
         WHERE dims = $1 ${spec.fixed ? `AND ${DIM_COLUMN[spec.fixed[0]]} = $2` : ''}
         GROUP BY 1, 2`,
       params,
     )) as { r: string; c: string; series: string }[];
-    return buildSlice(rows.map((x) => ({ r: x.r, c: x.c, series: x.series.split(' ').map(Number) })));
+    // Every sixth number is a month, `YYYY-MM-DD`: its month number instead.
+    return buildSlice(rows.map((x) => ({ r: x.r, c: x.c, series: x.series.split(' ').map((v, i) => (i % STEP === 0 ? monthNumber(v) : Number(v))) })));
   }
 }

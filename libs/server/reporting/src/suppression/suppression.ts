@@ -18,23 +18,39 @@ export interface IndexedLine {
   total: number;
 }
 
-/** The lines of a table linked to its cells, built once and used for each measure. */
+/**
+ * The lines of a table linked to its cells, built once and used for each measure: the lines holding cell i (once per
+ * occurrence) are `cellLines[cellStart[i]..cellStart[i + 1]]`, those whose total it is `totalLines[totalStart[i]..]`.
+ */
 export interface PreparedLines {
   lines: readonly IndexedLine[];
-  /** For each cell, the lines that hold it (once per occurrence). */
-  cellLines: number[][];
-  /** For each cell, the lines whose total it is. */
-  totalLines: number[][];
+  size: number;
+  cellStart: Int32Array;
+  cellLines: Int32Array;
+  totalStart: Int32Array;
+  totalLines: Int32Array;
 }
 
 export function prepareLines(size: number, lines: readonly IndexedLine[]): PreparedLines {
-  const cellLines: number[][] = Array.from({ length: size }, () => []);
-  const totalLines: number[][] = Array.from({ length: size }, () => []);
+  const cellStart = new Int32Array(size + 1);
+  const totalStart = new Int32Array(size + 1);
+  for (const line of lines) {
+    for (const cell of line.cells) cellStart[cell + 1]++;
+    totalStart[line.total + 1]++;
+  }
+  for (let i = 0; i < size; i++) {
+    cellStart[i + 1] += cellStart[i];
+    totalStart[i + 1] += totalStart[i];
+  }
+  const cellLines = new Int32Array(cellStart[size]);
+  const totalLines = new Int32Array(totalStart[size]);
+  const cellNext = cellStart.slice(0, size);
+  const totalNext = totalStart.slice(0, size);
   lines.forEach((line, i) => {
-    for (const cell of line.cells) cellLines[cell].push(i);
-    totalLines[line.total].push(i);
+    for (const cell of line.cells) cellLines[cellNext[cell]++] = i;
+    totalLines[totalNext[line.total]++] = i;
   });
-  return { lines, cellLines, totalLines };
+  return { lines, size, cellStart, cellLines, totalStart, totalLines };
 }
 
 /**
@@ -60,24 +76,28 @@ export function suppress(values: ReadonlyMap<string, number>, lines: readonly Su
   };
   const indexed = lines.map((line) => ({ cells: line.cells.map(indexOf), total: indexOf(line.total) }));
   const amounts = keys.map((k) => values.get(k) ?? 0);
-  const hidden = suppressIndexed(prepareLines(keys.length, indexed), keys, amounts);
+  const hidden = suppressIndexed(prepareLines(keys.length, indexed), (i) => keys[i], amounts);
   return new Set(keys.filter((_, i) => hidden[i]));
 }
 
 /**
- * The same control on a numbered table: cell i is `keys[i]` (its name breaks ties) and counts `values[i]`; the cells
- * hidden are marked 1. Its primary pass follows the cells' numbers, as `suppress` follows the order of its map.
+ * The same control on a numbered table: cell i counts `values[i]` and is named `keyOf(i)` (asked only to break a tie
+ * between equal candidates); the cells hidden are marked 1. Its primary pass follows the cells' numbers, as `suppress` follows the order of its map.
  * Incremental: each line keeps the count and sum of its hidden cells, and its candidates sorted once by (value, key)
  * when it first needs one; hiding a cell re-examines only the lines that hold it (or whose total it is).
  */
-export function suppressIndexed(prepared: PreparedLines, keys: readonly string[], values: ArrayLike<number>): Uint8Array {
-  const { lines, cellLines, totalLines } = prepared;
-  const size = keys.length;
+export function suppressIndexed(prepared: PreparedLines, keyOf: (cell: number) => string, values: ArrayLike<number>): Uint8Array {
+  const { lines, size, cellStart, cellLines, totalStart, totalLines } = prepared;
   const hidden = new Uint8Array(size);
   const count = new Int32Array(lines.length);
   const sum = new Float64Array(lines.length);
   const next = new Int32Array(lines.length);
-  const byValueThenKey = (a: number, b: number) => values[a] - values[b] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0);
+  const byValueThenKey = (a: number, b: number) => {
+    if (values[a] !== values[b]) return values[a] - values[b];
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
   // Sorted when a line first needs a complement: most lines of a large table never do.
   const candidates: (number[] | undefined)[] = new Array(lines.length);
   const queue: number[] = [];
@@ -91,12 +111,13 @@ export function suppressIndexed(prepared: PreparedLines, keys: readonly string[]
   const hide = (cell: number) => {
     if (hidden[cell]) return;
     hidden[cell] = 1;
-    for (const i of cellLines[cell]) {
+    for (let j = cellStart[cell]; j < cellStart[cell + 1]; j++) {
+      const i = cellLines[j];
       count[i]++;
       sum[i] += values[cell];
       enqueue(i);
     }
-    for (const i of totalLines[cell]) enqueue(i);
+    for (let j = totalStart[cell]; j < totalStart[cell + 1]; j++) enqueue(totalLines[j]);
   };
   for (let cell = 0; cell < size; cell++) if (isSmall(values[cell])) hide(cell);
   for (let i = 0; i < lines.length; i++) enqueue(i);
