@@ -117,9 +117,10 @@ interface Entry {
  * summed and protected without reading the database: a slice is read once (one statement, at most groups × columns ×
  * months rows of one subset), then kept until the rollups change (KpiChanges: a `kpi_changed` notice, at most
  * KPI_CACHE_SECONDS behind a steady stream of events, 60 s at most without notice). Memory: a slice takes
- * (months + 1) × rows × columns × 5 × 4 bytes (8 past 2^31 per count) — a bound set by the dimensions' codes and the months of the platform,
- * not by the number of learners — and all the slices kept together at most KPI_SLICE_CACHE_MB (least recently used
- * out first; one larger than that is used for its request and not kept). KPI_CACHE_SECONDS 0: nothing kept.
+ * (months + 1) × rows × columns × 5 × 4 bytes (8 past 2^31 per count; 8 more a count while it is built) — a bound set by
+ * the dimensions' codes and the months of the platform, not by the number of learners — and all the slices kept
+ * together at most KPI_SLICE_CACHE_MB (least recently used out first; one larger than that is used for its request
+ * and not kept). KPI_CACHE_SECONDS 0: nothing kept.
  */
 @Injectable()
 export class RollupSlices {
