@@ -91,4 +91,22 @@ describe('TextMatches ranked on demand', () => {
     expect(index.count(matches, filters)).toEqual(FacetIndex.countEntries(Array.from(matches.ordinals, (o) => index.all[o].facets), filters));
     expect(index.count(null, filters)).toEqual(index.facets.count(null, filters));
   });
+
+  it('carries a loaded text index over to a rebuilt index of the same published versions only', async () => {
+    const first = CatalogIndex.build(rows);
+    const vectors = index.all.map((c) => ({ id: c.id, vector: vector() }));
+    expect(first.textIndex(async () => vectors)).toBeNull(); // loading: PostgreSQL answers meanwhile
+    await first.textIndexLoaded();
+    const loaded = first.textIndex(async () => vectors);
+    expect(loaded).not.toBeNull();
+
+    const same = CatalogIndex.build([...rows].reverse());
+    expect(same.adoptTextIndex(first)).toBe(true);
+    expect(same.textIndex(() => Promise.reject(new Error('not loaded again')))).toBe(loaded);
+
+    const republished = CatalogIndex.build(rows.map((r, i) => (i === 7 ? { ...r, published_key: '2027-01-01T00:00:00.000000Z' } : r)));
+    expect(republished.adoptTextIndex(first)).toBe(false);
+    expect(CatalogIndex.build(rows.slice(1)).adoptTextIndex(first)).toBe(false);
+    expect(CatalogIndex.build(rows).adoptTextIndex(CatalogIndex.build(rows))).toBe(false); // nothing loaded to take
+  });
 });

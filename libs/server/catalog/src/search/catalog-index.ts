@@ -80,6 +80,14 @@ export class TextMatches {
     return ra > rb || (ra === rb && this.idOf(a) > this.idOf(b));
   }
 
+  /**
+   * Total and facets over the matches, with the facet columns of the index they were resolved against (a cached list
+   * of matches may outlive the index entry it came from).
+   */
+  count(filters: SearchFilters): ReturnType<FacetColumns['count']> {
+    return this.catalog.columns.count(this.ordinals, filters);
+  }
+
   /** The matches in rank order, after the cursor, filtered: `limit` at most. */
   page(filters: SearchFilters, after: RankCursor | null, limit: number): IndexPage<IndexedCourse & { rank: number }> {
     if (this.order === null && ++this.uses > 1) {
@@ -211,6 +219,20 @@ export class CatalogIndex {
     return this.text ?? null;
   }
 
+  /**
+   * Takes the loaded text index of an earlier index of the same courses (the same ids with the same publication
+   * instants, in the same order: the same published versions, hence the same vectors). False when it cannot.
+   */
+  adoptTextIndex(earlier: CatalogIndex): boolean {
+    if (!(earlier.text instanceof TextIndex) || this.text !== undefined || earlier.all.length !== this.all.length) return false;
+    for (let i = 0; i < this.all.length; i++) {
+      if (earlier.all[i].id !== this.all[i].id || earlier.all[i].publishedKey !== this.all[i].publishedKey) return false;
+    }
+    this.text = earlier.text;
+    this.textLoading = Promise.resolve();
+    return true;
+  }
+
   /** Settles once the text index has loaded (or failed to): for tests. */
   async textIndexLoaded(): Promise<void> {
     await this.textLoading;
@@ -223,7 +245,7 @@ export class CatalogIndex {
 
   /** Total and facets of a search: over the text's matches, or over the whole catalogue. */
   count(matches: TextMatches | null, filters: SearchFilters): ReturnType<FacetColumns['count']> {
-    return this.columns.count(matches === null ? null : matches.ordinals, filters);
+    return matches === null ? this.columns.count(null, filters) : matches.count(filters);
   }
 
   /** Newest first, after the cursor, filtered: `limit` courses at most. */
