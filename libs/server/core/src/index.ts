@@ -14,3 +14,4 @@ export * from './errors/http-exception.filter';
 export * from './http/validation';
 export * from './http/http-app';
 export * from './process/graceful-shutdown';
+export * from './postgres/change-listener';

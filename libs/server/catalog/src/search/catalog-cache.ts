@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
-import pg from 'pg';
 import type { EntityManager } from 'typeorm';
-import { AppConfig, JsonLogger } from '@academie/server-core';
+import { AppConfig, ChangeListener, JsonLogger } from '@academie/server-core';
 
 /** The PostgreSQL channel on which every change to what the catalogue shows is announced. */
 export const CATALOG_CHANGED_CHANNEL = 'catalog_changed';
@@ -45,35 +44,35 @@ export class CatalogCache implements OnModuleInit, OnModuleDestroy {
   private totalCost = 0;
   private readonly options: CatalogCacheOptions;
   private generation = 0;
-  private client: pg.Client | undefined;
-  private listening = false;
-  private stopped = false;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private retryDelayMs = 500;
+  private readonly listener: ChangeListener;
 
   constructor(
-    private readonly config: AppConfig,
-    private readonly logger: JsonLogger,
+    config: AppConfig,
+    logger: JsonLogger,
     @Optional() @Inject(CATALOG_CACHE_OPTIONS) options?: CatalogCacheOptions,
   ) {
     this.options = options ?? DEFAULT_CATALOG_CACHE_OPTIONS;
+    this.listener = new ChangeListener({
+      url: config.DATABASE_URL,
+      channel: CATALOG_CHANGED_CHANNEL,
+      applicationName: 'academie-catalog-listener',
+      logger,
+      context: 'catalog',
+      lostMessage: 'catalogue cache listener lost: cache bypassed until it is back',
+      onChange: () => this.invalidate(),
+    });
   }
 
   get enabled(): boolean {
-    return this.options.maxEntries > 0 && this.listening;
+    return this.options.maxEntries > 0 && this.listener.listening;
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.options.maxEntries > 0) await this.listen();
+    if (this.options.maxEntries > 0) await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    this.listening = false;
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /**
@@ -139,38 +138,6 @@ export class CatalogCache implements OnModuleInit, OnModuleDestroy {
     for (const key of this.entries.keys()) {
       if (this.totalCost <= this.options.maxEntries) return;
       if (key !== keep) this.remove(key);
-    }
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'academie-catalog-listener' });
-    const lost = (reason: string) => {
-      if (this.client !== client) return;
-      this.client = undefined;
-      this.listening = false;
-      this.invalidate();
-      client.end().catch(() => undefined);
-      if (this.stopped) return;
-      this.logger.event('warn', 'catalogue cache listener lost: cache bypassed until it is back', { reason }, 'catalog');
-      this.retryTimer = setTimeout(() => void this.listen(), this.retryDelayMs);
-      this.retryTimer.unref();
-      this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
-    };
-    client.on('error', (error) => lost(error.message));
-    client.on('end', () => lost('connection ended'));
-    client.on('notification', (message) => {
-      if (message.channel === CATALOG_CHANGED_CHANNEL) this.invalidate();
-    });
-    this.client = client;
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}`);
-      if (this.client !== client || this.stopped) return;
-      this.invalidate();
-      this.listening = true;
-      this.retryDelayMs = 500;
-    } catch (error) {
-      lost((error as Error).message);
     }
   }
 }

@@ -38,6 +38,19 @@ const maskOf = <T extends string>(codes: readonly T[], values: readonly string[]
   return mask;
 };
 
+/** The filters as bit masks per dimension (0: no filter on it) and a duration range, for the matchers below. */
+function filterMasks(filters: SearchFilters) {
+  return {
+    audience: maskOf(AUDIENCE_CODES, filters.audience),
+    sector: maskOf(NAF_SECTION_CODES, filters.sector),
+    useCase: maskOf(USE_CASE_CODES, filters.useCase),
+    level: maskOf(COURSE_LEVELS, filters.level),
+    kind: maskOf(COURSE_KINDS, filters.kind),
+    min: filters.durationMin ?? -Infinity,
+    max: filters.durationMax ?? Infinity,
+  };
+}
+
 const bucketOf = (minutes: number): number => {
   const index = DURATION_BUCKETS.findIndex((b) => b.max === null || minutes <= b.max);
   return index < 0 ? DURATION_BUCKETS.length - 1 : index;
@@ -73,13 +86,7 @@ export class FacetIndex {
 
   /** A test of one entry against every filter (ANDed across dimensions, ORed within one, as in SQL). */
   static matcher(filters: SearchFilters): (entry: FacetEntry) => boolean {
-    const audience = maskOf(AUDIENCE_CODES, filters.audience);
-    const sector = maskOf(NAF_SECTION_CODES, filters.sector);
-    const useCase = maskOf(USE_CASE_CODES, filters.useCase);
-    const level = maskOf(COURSE_LEVELS, filters.level);
-    const kind = maskOf(COURSE_KINDS, filters.kind);
-    const min = filters.durationMin ?? -Infinity;
-    const max = filters.durationMax ?? Infinity;
+    const { audience, sector, useCase, level, kind, min, max } = filterMasks(filters);
     return (e) =>
       (audience === 0 || (e.audiences & audience) !== 0) &&
       (sector === 0 || (e.sectors & sector) !== 0) &&
@@ -141,13 +148,7 @@ export class FacetColumns {
 
   /** A test of one course, by ordinal, against every filter (ANDed across dimensions, ORed within one, as in SQL). */
   matcher(filters: SearchFilters): (ordinal: number) => boolean {
-    const audience = maskOf(AUDIENCE_CODES, filters.audience);
-    const sector = maskOf(NAF_SECTION_CODES, filters.sector);
-    const useCase = maskOf(USE_CASE_CODES, filters.useCase);
-    const level = maskOf(COURSE_LEVELS, filters.level);
-    const kind = maskOf(COURSE_KINDS, filters.kind);
-    const min = filters.durationMin ?? -Infinity;
-    const max = filters.durationMax ?? Infinity;
+    const { audience, sector, useCase, level, kind, min, max } = filterMasks(filters);
     const { audiences, sectors, useCases, levels, kinds, durations } = this;
     return (o) =>
       (audience === 0 || (audiences[o] & audience) !== 0) &&

@@ -47,6 +47,31 @@ const CURW = Float64Array.from({ length: 16 * 102 }, (_, i) => {
 const FAR_PAIRS_NEUTRAL_FROM = 1e-7;
 
 /**
+ * A quoted lexeme of PostgreSQL's text forms of tsvector and tsquery, read from just after its opening quote: a doubled
+ * quote is a quote, a backslash escapes the next character. The lexeme and the index after its closing quote, or null
+ * when the text ends first.
+ */
+function readQuotedLexeme(text: string, start: number): { lexeme: string; next: number } | null {
+  let lexeme = '';
+  let i = start;
+  for (;;) {
+    const c = text[i];
+    if (c === undefined) return null;
+    if (c === "'") {
+      if (text[i + 1] !== "'") return { lexeme, next: i + 1 };
+      lexeme += "'";
+      i += 2;
+    } else if (c === '\\') {
+      lexeme += text[i + 1];
+      i += 2;
+    } else {
+      lexeme += c;
+      i++;
+    }
+  }
+}
+
+/**
  * The entries of a tsvector's text form (`'lexeme':1A,5 'other':3C`): each lexeme and its positions as
  * WordEntryPos (weight in the two high bits: 3 = A ... 0 = D, position in the 14 low ones), in stored order.
  * Null when an entry has no position (a stripped vector: its ranking and phrases differ, PostgreSQL answers).
@@ -62,27 +87,10 @@ export function parseTsvector(text: string): { lexeme: string; positions: number
     }
     if (text[i] !== "'") throw new Error(`tsvector text: quote expected at ${i}`);
     i++;
-    let lexeme = '';
-    for (;;) {
-      const c = text[i];
-      if (c === undefined) throw new Error('tsvector text: unterminated lexeme');
-      if (c === "'") {
-        if (text[i + 1] === "'") {
-          lexeme += "'";
-          i += 2;
-          continue;
-        }
-        i++;
-        break;
-      }
-      if (c === '\\') {
-        lexeme += text[i + 1];
-        i += 2;
-        continue;
-      }
-      lexeme += c;
-      i++;
-    }
+    const quoted = readQuotedLexeme(text, i);
+    if (!quoted) throw new Error('tsvector text: unterminated lexeme');
+    const lexeme = quoted.lexeme;
+    i = quoted.next;
     if (text[i] !== ':') return null;
     i++;
     const positions: number[] = [];
@@ -130,27 +138,10 @@ export function parseTsquery(text: string): TsQuery | null {
     if (text[i] === '!') throw new UnsupportedQuery('NOT');
     if (text[i] !== "'") fail('operand expected');
     i++;
-    let lexeme = '';
-    for (;;) {
-      const c = text[i];
-      if (c === undefined) fail('unterminated operand');
-      if (c === "'") {
-        if (text[i + 1] === "'") {
-          lexeme += "'";
-          i += 2;
-          continue;
-        }
-        i++;
-        break;
-      }
-      if (c === '\\') {
-        lexeme += text[i + 1];
-        i += 2;
-        continue;
-      }
-      lexeme += c;
-      i++;
-    }
+    const quoted = readQuotedLexeme(text, i);
+    if (!quoted) return fail('unterminated operand');
+    const lexeme = quoted.lexeme;
+    i = quoted.next;
     if (text[i] === ':') throw new UnsupportedQuery('prefix or weight restriction');
     return { op: 'val', lexeme };
   };

@@ -35,7 +35,7 @@ describe('KpiCache', () => {
     jest.useFakeTimers({ now: 2_000_000 });
     const config = { KPI_CACHE_SECONDS: 10 } as AppConfig;
     const changes = new KpiChanges(config, { event: () => undefined } as never);
-    changes.listening = true;
+    changes['listener'].listening = true; // as if the LISTEN connection were up
     const cache = new KpiCache(config, changes);
     let runs = 0;
     const compute = async () => ++runs;

@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import pg from 'pg';
-import { AppConfig, JsonLogger } from '@academie/server-core';
+import { AppConfig, ChangeListener, JsonLogger } from '@academie/server-core';
 
 /** The channel on which every change to a rollup the KPI routes read is announced (migration KpiChangeNotice). */
 export const KPI_CHANGED_CHANNEL = 'kpi_changed';
@@ -14,32 +13,38 @@ export const KPI_CHANGED_CHANNEL = 'kpi_changed';
 @Injectable()
 export class KpiChanges implements OnModuleInit, OnModuleDestroy {
   private current = 0;
-  private client: pg.Client | undefined;
-  private stopped = false;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private retryDelayMs = 500;
-  listening = false;
+  private readonly listener: ChangeListener;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly logger: JsonLogger,
-  ) {}
+    logger: JsonLogger,
+  ) {
+    this.listener = new ChangeListener({
+      url: config.DATABASE_URL,
+      channel: KPI_CHANGED_CHANNEL,
+      applicationName: 'academie-kpi-listener',
+      logger,
+      context: 'reporting',
+      lostMessage: 'KPI change listener lost: KPI reads kept KPI_CACHE_SECONDS at most until it is back',
+      onChange: () => this.changed(),
+    });
+  }
+
+  /** Whether notices can arrive now (false while the listening connection is down: time limits alone apply). */
+  get listening(): boolean {
+    return this.listener.listening;
+  }
 
   get generation(): number {
     return this.current;
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.config.KPI_CACHE_SECONDS > 0) await this.listen();
+    if (this.config.KPI_CACHE_SECONDS > 0) await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    this.listening = false;
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /**
@@ -60,37 +65,5 @@ export class KpiChanges implements OnModuleInit, OnModuleDestroy {
   /** A change was announced (or may have been missed): whatever was read before is out of date. */
   changed(): void {
     this.current++;
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'academie-kpi-listener' });
-    const lost = (reason: string) => {
-      if (this.client !== client) return;
-      this.client = undefined;
-      this.listening = false;
-      this.changed();
-      client.end().catch(() => undefined);
-      if (this.stopped) return;
-      this.logger.event('warn', 'KPI change listener lost: KPI reads kept KPI_CACHE_SECONDS at most until it is back', { reason }, 'reporting');
-      this.retryTimer = setTimeout(() => void this.listen(), this.retryDelayMs);
-      this.retryTimer.unref();
-      this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
-    };
-    client.on('error', (error) => lost(error.message));
-    client.on('end', () => lost('connection ended'));
-    client.on('notification', (message) => {
-      if (message.channel === KPI_CHANGED_CHANNEL) this.changed();
-    });
-    this.client = client;
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${KPI_CHANGED_CHANNEL}`);
-      if (this.client !== client || this.stopped) return;
-      this.changed();
-      this.listening = true;
-      this.retryDelayMs = 500;
-    } catch (error) {
-      lost((error as Error).message);
-    }
   }
 }

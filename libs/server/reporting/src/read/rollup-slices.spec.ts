@@ -85,7 +85,7 @@ describe('RollupSlices', () => {
     const config = { KPI_CACHE_SECONDS: seconds, KPI_SLICE_CACHE_MB: megabytes } as AppConfig;
     // The real rule, its notices sent by hand (changed()) as the listener would on `kpi_changed`.
     const changes = new KpiChanges(config, { event: () => undefined } as never);
-    changes.listening = true;
+    changes['listener'].listening = true; // as if the LISTEN connection were up
     let value = 1;
     const queries: unknown[][] = [];
     const dataSource = {
@@ -120,7 +120,7 @@ describe('RollupSlices', () => {
       jest.setSystemTime(1_000_000 + 40_001 + 60_000);
       expect(await trained(slices)).toBe(4); // the 60 s safety net, notice or not
       expect(queries).toHaveLength(4);
-      changes.listening = false;
+      changes['listener'].listening = false;
       setValue(5);
       jest.setSystemTime(1_000_000 + 40_001 + 60_000 + 10_000);
       expect(await trained(slices)).toBe(5); // no listener: KPI_CACHE_SECONDS alone
