@@ -292,7 +292,10 @@ describe('keyboard only', () => {
       await tabTo(page, (f) => f.tag === 'button' && /Réinitialiser/.test(f.name), { key: 'Shift+Tab', max: 60 });
       await page.keyboard.press('Enter');
       await page.waitForURL((address) => !address.searchParams.has('public'));
-      expect(await page.getByLabel('Public', { exact: true }).inputValue()).toBe('');
+      // The address changes first, the select on the render that follows: wait for that render, then check.
+      const audience = page.getByLabel('Public', { exact: true });
+      await audience.locator('option:checked[value=""]').waitFor({ state: 'attached', timeout: 10_000 });
+      expect(await audience.inputValue()).toBe('');
       await expectAccessible();
     }, 300_000);
   });
