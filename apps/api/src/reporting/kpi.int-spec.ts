@@ -150,7 +150,27 @@ async function settled(timeoutMs = 60_000): Promise<void> {
               (SELECT count(*)::int FROM course_completion) - (SELECT count(*)::int FROM certificate) AS uncertified`,
     );
     return rows[0].open === 0 && rows[0].uncertified === 0;
-  }, timeoutMs, 200);
+  }, timeoutMs, 200).catch(async (error: Error) => {
+    // Say what is still open, so that a failure names its events rather than only a timeout.
+    const { rows } = await catalog.db.query(
+      `SELECT e.id, e.type, e.payload, e.relay_count, e.enqueued_at, e.attempts, e.last_error,
+              (SELECT json_agg(json_build_object('subscriber', d.subscriber, 'processed', d.processed_at IS NOT NULL, 'attempts', d.attempts, 'error', d.last_error))
+                 FROM outbox_delivery d WHERE d.event_id = e.id) AS deliveries
+         FROM outbox_event e WHERE e.processed_at IS NULL ORDER BY e.id LIMIT 20`,
+    );
+    const enrollments = rows.map((r) => (r as { payload?: { enrollmentId?: string } }).payload?.enrollmentId).filter(Boolean);
+    const { rows: related } = await catalog.db.query(
+      `SELECT e.id, e.type, e.processed_at, e.created_at, e.payload->>'userId' AS user_id,
+              (SELECT json_agg(json_build_object('subscriber', d.subscriber, 'processed', d.processed_at, 'attempts', d.attempts))
+                 FROM outbox_delivery d WHERE d.event_id = e.id) AS deliveries,
+              EXISTS (SELECT 1 FROM kpi_enrollment k WHERE k.enrollment_id::text = e.payload->>'enrollmentId') AS kpi_enrollment,
+              EXISTS (SELECT 1 FROM kpi_learner k WHERE k.user_id::text = e.payload->>'userId') AS kpi_learner,
+              EXISTS (SELECT 1 FROM enrollment x WHERE x.id::text = e.payload->>'enrollmentId') AS enrollment
+         FROM outbox_event e WHERE e.payload->>'enrollmentId' = ANY($1::text[]) ORDER BY e.id`,
+      [enrollments],
+    );
+    throw new Error(`${error.message}; open events: ${JSON.stringify(rows)}; their enrollments' events: ${JSON.stringify(related)}`);
+  });
 }
 
 /** Reads back which certificate came first for each learner (the worker's issuance order decides the trained course). */

@@ -30,12 +30,18 @@ export function startWorkerProcess({ databaseUrl, redisPrefix, mailDir, env = {}
       WORKER_HEARTBEAT_INTERVAL_MS: '500',
       WORKER_METRICS_PORT: '0',
       JOB_RETRY_DELAY_MS: '200',
+      // The jobs a killed worker held are handed to another after one to two lock durations (BullMQ's stalled-job
+      // check): 2 s here instead of 30, so that tests which kill a worker wait seconds, not a minute.
+      WORKER_LOCK_DURATION_MS: '2000',
       SMTP_URL: `file:${mailDir}`,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.TEST_WORKER_LOG_LEVEL ?? 'warn',
+      ...(process.env.OUTBOX_BATCH_SIZE ? { OUTBOX_BATCH_SIZE: process.env.OUTBOX_BATCH_SIZE } : {}),
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The worker's log lines (stdout) and crashes (stderr) reach the test's stderr with TEST_LOGS=1.
+  child.stdout?.on('data', (chunk) => process.env.TEST_LOGS === '1' && process.stderr.write(chunk));
   child.stderr?.on('data', (chunk) => process.env.TEST_LOGS === '1' && process.stderr.write(chunk));
   return child;
 }
