@@ -9,9 +9,8 @@ import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { type AppConfig } from '@academie/server-core';
-import { createDataSource, seedDemoData } from '@academie/server-database';
 import { QueueRegistry } from '@academie/server-queue';
-import { MemoryLogger, createTestDatabase, eventually, testConfig } from '@academie/server-testing';
+import { MemoryLogger, createTestDatabase, eventually, seedTestDatabase, testConfig } from '@academie/server-testing';
 import { WorkerModule } from './worker.module';
 
 interface Completion {
@@ -77,10 +76,7 @@ async function certificationDeliveries(): Promise<number> {
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase();
-  const seed = createDataSource({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 });
-  await seed.initialize();
-  await seedDemoData(seed, () => undefined, { accounts: false });
-  await seed.destroy();
+  await seedTestDatabase(databaseUrl, { accounts: false });
   db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   courses = (

@@ -9,9 +9,8 @@ import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '@academie/server-core';
-import { createDataSource, seedDemoData } from '@academie/server-database';
 import { OutboxDeliverProcessor, type OutboxEventContext, type OutboxEventHandler, OutboxHandler } from '@academie/server-outbox';
-import { MemoryLogger, createTestDatabase, testConfig } from '@academie/server-testing';
+import { MemoryLogger, createTestDatabase, seedTestDatabase, testConfig } from '@academie/server-testing';
 import { WorkerModule } from './worker.module';
 
 type Ping = { pingId: string };
@@ -229,10 +228,7 @@ describe('KPI rollups of a batch', () => {
 
   beforeAll(async () => {
     const databaseUrl = await createTestDatabase();
-    const seed = createDataSource({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 });
-    await seed.initialize();
-    await seedDemoData(seed, () => undefined, { accounts: false });
-    await seed.destroy();
+    await seedTestDatabase(databaseUrl, { accounts: false });
     db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     worker = await NestFactory.createApplicationContext(

@@ -20,6 +20,17 @@ export interface TestApi<App extends StartableApp> {
   close(): Promise<void>;
 }
 
+/** The demo data (catalogue, and the demo accounts unless `accounts` is false) loaded into a test database. */
+export async function seedTestDatabase(databaseUrl: string, { accounts = true }: { accounts?: boolean } = {}): Promise<void> {
+  const seedSource = createDataSource({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 });
+  await seedSource.initialize();
+  try {
+    await seedDemoData(seedSource, () => undefined, { accounts });
+  } finally {
+    await seedSource.destroy();
+  }
+}
+
 /**
  * The API in-process on a database of its own (cloned from the migrated template), optionally seeded with the
  * demo data (catalogue and one account per role). `create` is `createApiApp` of apps/api.
@@ -35,15 +46,7 @@ export async function startTestApi<App extends StartableApp>(
   } = {},
 ): Promise<TestApi<App>> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
-  if (options.seed) {
-    const seedSource = createDataSource({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 1 });
-    await seedSource.initialize();
-    try {
-      await seedDemoData(seedSource);
-    } finally {
-      await seedSource.destroy();
-    }
-  }
+  if (options.seed) await seedTestDatabase(databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });
   db.on('error', () => undefined);
   await db.connect();
