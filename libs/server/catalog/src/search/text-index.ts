@@ -233,23 +233,31 @@ export function tsRank(query: TsQuery, lexemes: readonly string[], positionsOf: 
   return res;
 }
 
+/**
+ * One lexeme's term of tsrank.c's calc_rank_or, from its positions post[start .. end): the float stores in the same
+ * order (each `f`), the final division in double as in C, added to the float sum by the caller.
+ */
+function orShare(post: ArrayLike<number>, start: number, end: number): number {
+  let resj = 0;
+  let wjm = -1;
+  let jm = 0;
+  for (let j = 0, at = start; at < end; j++, at++) {
+    const w = WEIGHTS[post[at] >> 14];
+    resj = f(resj + f(w / ((j + 1) * (j + 1))));
+    if (w > wjm) {
+      wjm = w;
+      jm = j;
+    }
+  }
+  return f(f(wjm + resj) - f(wjm / ((jm + 1) * (jm + 1)))) / 1.64493406685;
+}
+
 function rankOr(lexemes: readonly string[], positionsOf: PositionsOf): number {
   let res = 0;
   for (const lexeme of lexemes) {
     const post = positionsOf(lexeme);
     if (!post) continue;
-    let resj = 0;
-    let wjm = -1;
-    let jm = 0;
-    for (let j = 0; j < post.length; j++) {
-      const w = WEIGHTS[post[j] >> 14];
-      resj = f(resj + f(w / ((j + 1) * (j + 1))));
-      if (w > wjm) {
-        wjm = w;
-        jm = j;
-      }
-    }
-    res = f(res + f(f(wjm + resj) - f(wjm / ((jm + 1) * (jm + 1)))) / 1.64493406685);
+    res = f(res + orShare(post, 0, post.length));
   }
   if (lexemes.length > 0) res = f(res / lexemes.length);
   return res;
@@ -286,19 +294,7 @@ function rankOrIn(postings: (Posting | null)[], starts: Int32Array, ends: Int32A
   let res = 0;
   for (let i = 0; i < postings.length; i++) {
     if (starts[i] === ends[i]) continue;
-    const post = postings[i]!.positions;
-    let resj = 0;
-    let wjm = -1;
-    let jm = 0;
-    for (let j = 0, at = starts[i]; at < ends[i]; j++, at++) {
-      const w = WEIGHTS[post[at] >> 14];
-      resj = f(resj + f(w / ((j + 1) * (j + 1))));
-      if (w > wjm) {
-        wjm = w;
-        jm = j;
-      }
-    }
-    res = f(res + f(f(wjm + resj) - f(wjm / ((jm + 1) * (jm + 1)))) / 1.64493406685);
+    res = f(res + orShare(postings[i]!.positions, starts[i], ends[i]));
   }
   if (postings.length > 0) res = f(res / postings.length);
   return res;
